@@ -1,5 +1,7 @@
 package org.factdesk.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,6 +43,7 @@ public enum Language {
         this.code = code;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }
@@ -49,6 +52,8 @@ public enum Language {
         return Locale.forLanguageTag(code);
     }
 
+    /** Accepts "vi", "VI", "en", "EN". */
+    @JsonCreator
     public static Language fromCode(String code) {
         for (Language language : values()) {
             if (language.code.equalsIgnoreCase(code) || language.name().equalsIgnoreCase(code)) {
