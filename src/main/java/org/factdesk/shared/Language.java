@@ -1,6 +1,9 @@
 package org.factdesk.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -13,9 +16,26 @@ public enum Language {
             "[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    // Frequent Vietnamese syllables that survive when diacritics are stripped ("khong", "duoc", "nguoi" ...).
-    private static final Pattern UNACCENTED_VIETNAMESE = Pattern.compile(
-            "\\b(khong|ko|dc|duoc|nguoi|nhung|cua|cho|voi|la|va|cac|mot|nay|thi|bi|da|se|ban|chua|tai|nuoc|uong|benh|thuoc)\\b");
+    // Frequent Vietnamese syllables as typed without diacritics, and teencode ("khong", "ko", "dc", "mn" ...).
+    private static final Set<String> UNACCENTED_VIETNAMESE = Set.of(
+            "la", "va", "cua", "co", "khong", "ko", "k", "hok", "hong", "duoc", "dc", "nguoi", "ng", "nhung", "cac",
+            "mot", "cho", "voi", "vs", "trong", "nay", "de", "thi", "da", "se", "bi", "ban", "toi", "minh", "ai",
+            "gi", "j", "mn", "moi", "roi", "nha", "nhe", "oi", "day", "chia", "ngay", "tiem", "vac", "xin", "benh",
+            "vien", "thuoc", "uong", "nuoc", "chanh", "nong", "tre", "em", "bo", "te", "tin", "dung", "sai", "that",
+            "gia", "lam", "biet", "bit", "phai", "het", "con", "nhieu", "rat", "qua", "lai", "vao", "len", "xuong",
+            "den", "tu", "sau", "truoc", "khi", "neu", "vi", "nen", "ma", "hay", "hoac", "cung", "van", "chi", "nhat",
+            "tot", "song", "chet", "dich", "nhan", "duong", "thong", "bao", "xong", "nua", "lien", "hom",
+            "nam", "thang", "tinh", "huyen", "xa", "phuong", "quan", "chong", "giup", "tang", "cuong", "suc", "khoe",
+            "dieu", "kien", "goi", "nhap", "tien", "hoan", "che", "bien", "gung", "sa");
+
+    // Frequent English words; a text with more of these than of the syllables above is English.
+    private static final Set<String> ENGLISH = Set.of(
+            "the", "a", "an", "is", "are", "was", "were", "be", "been", "of", "to", "in", "and", "or", "that", "this",
+            "it", "for", "on", "with", "as", "by", "not", "you", "your", "we", "they", "he", "she", "have", "has",
+            "will", "can", "does", "from", "at", "if", "no", "yes", "what", "who", "how", "why", "all", "people",
+            "vaccine", "vaccines", "cure", "cures", "kills", "causes", "government", "says", "said", "new", "just");
+
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final String code;
 
@@ -23,6 +43,7 @@ public enum Language {
         this.code = code;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }
@@ -31,6 +52,8 @@ public enum Language {
         return Locale.forLanguageTag(code);
     }
 
+    /** Accepts "vi", "VI", "en", "EN". */
+    @JsonCreator
     public static Language fromCode(String code) {
         for (Language language : values()) {
             if (language.code.equalsIgnoreCase(code) || language.name().equalsIgnoreCase(code)) {
@@ -41,19 +64,29 @@ public enum Language {
     }
 
     /**
-     * Guesses vi or en: Vietnamese letters decide at once; otherwise the share of common unaccented
-     * Vietnamese syllables among the words. Returns {@code null} for text with no letters.
+     * Guesses vi or en: Vietnamese letters decide at once; otherwise frequent unaccented Vietnamese syllables are
+     * counted against frequent English words. Returns {@code null} for text with no letters.
      */
     public static @Nullable Language detect(@Nullable String text) {
         if (text == null || text.codePoints().noneMatch(Character::isLetter)) {
             return null;
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        String[] words = WORD_SEPARATORS.split(lower);
         long marked = VIETNAMESE_LETTERS.matcher(text).results().count();
-        String[] words = text.toLowerCase(Locale.ROOT).split("\\W+");
         if (marked >= 2 || (words.length > 0 && marked * 10 >= words.length)) {
             return VI;
         }
-        long unaccented = UNACCENTED_VIETNAMESE.matcher(text.toLowerCase(Locale.ROOT)).results().count();
-        return unaccented * 5 >= Math.max(words.length, 1) ? VI : EN;
+        int vietnamese = 0;
+        int english = 0;
+        for (String word : words) {
+            if (UNACCENTED_VIETNAMESE.contains(word)) {
+                vietnamese++;
+            }
+            if (ENGLISH.contains(word)) {
+                english++;
+            }
+        }
+        return vietnamese > english ? VI : EN;
     }
 }

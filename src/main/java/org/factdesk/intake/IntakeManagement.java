@@ -1,0 +1,242 @@
+package org.factdesk.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.factdesk.intake.IntakeExceptions.IllegalItemChange;
+import org.factdesk.intake.IntakeExceptions.InvalidItem;
+import org.factdesk.intake.IntakeExceptions.ItemNotFound;
+import org.factdesk.intake.internal.Items;
+import org.factdesk.intake.internal.TextFingerprint;
+import org.factdesk.intake.internal.UrlNormalizer;
+import org.factdesk.network.CurrentUser;
+import org.factdesk.network.NetworkManagement;
+import org.factdesk.network.Role;
+import org.factdesk.network.Unit;
+import org.factdesk.shared.CaseId;
+import org.factdesk.shared.Forbidden;
+import org.factdesk.shared.ItemId;
+import org.factdesk.shared.Language;
+import org.factdesk.shared.PageOf;
+import org.factdesk.shared.UnitId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Intake's API: log an item (recognising one already stored), read and search items, and follow their status as
+ * cases take them up. Items are readable by every user of the network; logging one needs the CHECKER role.
+ */
+@Service
+public class IntakeManagement {
+
+    private static final Duration CLOCK_SKEW = Duration.ofDays(1);
+    private static final int MAX_TITLE = 500;
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|\\uFFFD");
+
+    private final Items items;
+    private final NetworkManagement network;
+    private final IntakeProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    IntakeManagement(
+            Items items,
+            NetworkManagement network,
+            IntakeProperties properties,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.items = items;
+        this.network = network;
+        this.properties = properties;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * Logs an item, or recognises it: the same normalised URL, or the same normalised text, as an item already
+     * stored returns that item with {@code duplicate = true} and counts the sighting instead of storing it again.
+     */
+    public SubmissionResult submit(CurrentUser actor, SubmitItem submission) {
+        UnitId unit = unitFor(actor, submission.unit());
+        String url = blankToNull(submission.url());
+        String text = blankToNull(submission.text());
+        if (url == null && text == null) {
+            throw new InvalidItem("intake.error.url-or-text");
+        }
+        String urlKey = null;
+        if (url != null) {
+            urlKey = UrlNormalizer.normalize(url).orElseThrow(() -> new InvalidItem("intake.error.invalid-url", abbreviate(url)));
+        }
+        if (text != null && text.length() > properties.maxTextLength()) {
+            throw new InvalidItem("intake.error.text-too-long", text.length(), properties.maxTextLength());
+        }
+        String title = blankToNull(submission.title());
+        if (title != null && title.length() > MAX_TITLE) {
+            throw new InvalidItem("intake.error.title-too-long", MAX_TITLE);
+        }
+        String note = blankToNull(submission.note());
+        if (note != null && note.length() > properties.maxNoteLength()) {
+            throw new InvalidItem("intake.error.note-too-long", properties.maxNoteLength());
+        }
+        Instant now = clock.instant();
+        Instant seenAt = submission.seenAt() == null ? now : submission.seenAt();
+        if (seenAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidItem("intake.error.seen-in-future");
+        }
+        Language language = submission.language() != null
+                ? submission.language()
+                : Optional.ofNullable(Language.detect(joined(title, text))).orElse(Language.VI);
+        String textHash = text == null ? null : TextFingerprint.of(text);
+        Item item = new Item(
+                ItemId.random(),
+                unit,
+                url,
+                title,
+                text,
+                submission.platform(),
+                language,
+                seenAt,
+                submission.engagement() == null ? Engagement.UNKNOWN : submission.engagement(),
+                note,
+                ItemStatus.NEW,
+                null,
+                actor.id(),
+                now,
+                1);
+        String key = urlKey;
+        try {
+            return transactions.execute(status -> {
+                Optional<Item> existing = items.findDuplicate(key, textHash);
+                if (existing.isPresent()) {
+                    items.countSighting(existing.get().id());
+                    return new SubmissionResult(items.find(existing.get().id()).orElseThrow(), true);
+                }
+                items.insert(item, key, textHash);
+                events.publishEvent(new ItemReceived(item.id(), item.unit(), item.platform(), item.language()));
+                return new SubmissionResult(item, false);
+            });
+        } catch (DuplicateKeyException race) {
+            // Another submission of the same content committed between our check and our insert.
+            return transactions.execute(status -> {
+                Item existing = items.findDuplicate(key, textHash).orElseThrow(() -> race);
+                items.countSighting(existing.id());
+                return new SubmissionResult(items.find(existing.id()).orElseThrow(), true);
+            });
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Item get(ItemId id) {
+        return items.find(id).orElseThrow(() -> new ItemNotFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Item> find(ItemId id) {
+        return items.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Item> findAll(Collection<ItemId> ids) {
+        return items.findAll(ids);
+    }
+
+    /** One page of items, newest first. */
+    @Transactional(readOnly = true)
+    public PageOf<Item> search(ItemQuery query, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidItem("intake.error.page", MAX_PAGE_SIZE);
+        }
+        return items.search(query, page, size);
+    }
+
+    /** The items are now worked on in {@code caseId}. Called by the cases module when it opens a case. */
+    @Transactional
+    public void attachToCase(Collection<ItemId> ids, CaseId caseId) {
+        List<Item> found = items.findAll(ids);
+        if (found.size() != ids.stream().distinct().count()) {
+            ItemId missing = ids.stream()
+                    .filter(id -> found.stream().noneMatch(item -> item.id().equals(id)))
+                    .findFirst()
+                    .orElseThrow();
+            throw new ItemNotFound(missing);
+        }
+        items.updateStatus(ids, ItemStatus.IN_CASE, caseId, true);
+    }
+
+    /** The case that held these items ended: CHECKED when its fact-check was published, CLOSED otherwise. */
+    @Transactional
+    public void recordOutcome(Collection<ItemId> ids, ItemStatus outcome) {
+        if (outcome != ItemStatus.CHECKED && outcome != ItemStatus.CLOSED) {
+            throw new IllegalArgumentException("An outcome is CHECKED or CLOSED, not " + outcome);
+        }
+        items.updateStatus(ids, outcome, null, false);
+    }
+
+    /** Sets a new item aside as not worth checking; a checker of the item's unit may do it, and undo it. */
+    @Transactional
+    public Item dismiss(CurrentUser actor, ItemId id, boolean dismissed) {
+        Item item = get(id);
+        if (!actor.hasRole(item.unit(), Role.CHECKER)) {
+            throw new Forbidden("intake.error.not-checker-of-unit");
+        }
+        ItemStatus from = dismissed ? ItemStatus.NEW : ItemStatus.DISMISSED;
+        if (item.status() != from) {
+            throw new IllegalItemChange("intake.error.cannot-dismiss", item.status());
+        }
+        items.updateStatus(List.of(id), dismissed ? ItemStatus.DISMISSED : ItemStatus.NEW, null, false);
+        return get(id);
+    }
+
+    /** The units where this user may log items, by name. */
+    @Transactional(readOnly = true)
+    public List<Unit> unitsForSubmission(CurrentUser actor) {
+        return network.units().stream()
+                .filter(unit -> actor.hasRole(unit.id(), Role.CHECKER))
+                .sorted(Comparator.comparing(Unit::name))
+                .toList();
+    }
+
+    private UnitId unitFor(CurrentUser actor, @Nullable UnitId requested) {
+        if (requested != null) {
+            if (!actor.hasRole(requested, Role.CHECKER)) {
+                throw new Forbidden("intake.error.not-checker-of-unit");
+            }
+            return requested;
+        }
+        return unitsForSubmission(actor).stream()
+                .findFirst()
+                .map(Unit::id)
+                .orElseThrow(() -> new Forbidden("intake.error.not-checker"));
+    }
+
+    /** Blank becomes null; control characters other than tab and line breaks are removed. */
+    private static @Nullable String blankToNull(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        String cleaned = CONTROL_CHARACTERS.matcher(value).replaceAll("");
+        return cleaned.isBlank() ? null : cleaned.strip();
+    }
+
+    private static String joined(@Nullable String title, @Nullable String text) {
+        return (title == null ? "" : title + " ") + (text == null ? "" : text);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 79) + "…";
+    }
+}

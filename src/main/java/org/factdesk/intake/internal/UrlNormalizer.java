@@ -1,0 +1,89 @@
+package org.factdesk.intake.internal;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Normalises a URL so that the same post shared with different tracking decorations is recognised: lower-case
+ * scheme and host, no {@code www.}, no default port, no fragment, no tracking parameters, sorted query, no trailing
+ * slash. The result identifies content; it is not meant to be fetched.
+ */
+public final class UrlNormalizer {
+
+    public static final int MAX_LENGTH = 2048;
+
+    private static final Set<String> TRACKING = Set.of(
+            "fbclid", "gclid", "dclid", "msclkid", "igshid", "igsh", "si", "mibextid", "ref", "ref_src", "ref_url",
+            "s", "t", "feature", "_rdr", "__cft__", "__tn__", "rdid", "share_url", "sfnsn", "zarsrc", "_nc_ht");
+
+    private UrlNormalizer() {}
+
+    /** The normalised form, or empty when the text is not an absolute http(s) URL with a host. */
+    public static Optional<String> normalize(String raw) {
+        String trimmed = raw.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(Character::isWhitespace)) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isBlank()) {
+            return Optional.empty();
+        }
+        String host;
+        try {
+            host = IDN.toASCII(uri.getHost(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (host.startsWith("www.")) {
+            host = host.substring(4);
+        } else if (host.startsWith("m.") || host.startsWith("mobile.")) {
+            host = host.substring(host.indexOf('.') + 1);
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        StringBuilder normalized = new StringBuilder("https://").append(host);
+        if (!defaultPort) {
+            normalized.append(':').append(port);
+        }
+        normalized.append(path);
+        String query = query(uri.getRawQuery());
+        if (!query.isEmpty()) {
+            normalized.append('?').append(query);
+        }
+        return Optional.of(normalized.toString());
+    }
+
+    private static String query(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String> kept = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
+            if (!name.startsWith("utm_") && !TRACKING.contains(name)) {
+                kept.add(pair);
+            }
+        }
+        kept.sort(null);
+        return String.join("&", kept);
+    }
+}
