@@ -60,7 +60,6 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(requests ->
                         requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-                .authenticationProvider(formSignIn)
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .successHandler(formSignIn)
