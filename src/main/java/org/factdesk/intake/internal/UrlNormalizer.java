@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises a URL so that the same post shared with different tracking decorations is recognised: lower-case
@@ -37,12 +38,17 @@ public final class UrlNormalizer {
             return Optional.empty();
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isBlank()) {
+        String rawHost = uri.getHost() != null ? uri.getHost() : unicodeHost(uri.getRawAuthority());
+        if (!scheme.equals("http") && !scheme.equals("https") || rawHost == null || rawHost.isBlank()) {
             return Optional.empty();
+        }
+        int port = uri.getPort();
+        if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawAuthority().matches(".*:\\d+$")) {
+            port = Integer.parseInt(uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf(':') + 1));
         }
         String host;
         try {
-            host = IDN.toASCII(uri.getHost(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            host = IDN.toASCII(rawHost, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -51,7 +57,6 @@ public final class UrlNormalizer {
         } else if (host.startsWith("m.") || host.startsWith("mobile.")) {
             host = host.substring(host.indexOf('.') + 1);
         }
-        int port = uri.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
@@ -67,6 +72,15 @@ public final class UrlNormalizer {
             normalized.append('?').append(query);
         }
         return Optional.of(normalized.toString());
+    }
+
+    /** java.net.URI leaves the host of an internationalised name unparsed; take it from the authority. */
+    private static @Nullable String unicodeHost(@Nullable String authority) {
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        return host.replaceFirst(":\\d+$", "");
     }
 
     private static String query(String rawQuery) {
