@@ -61,7 +61,10 @@ class InboxPageTests {
                 .andExpect(redirectedUrlPattern("/items/*"))
                 .andExpect(flash().attribute("success", "intake.submitted"));
 
-        mvc.perform(get("/items").param("q", "phong toa " + marker).with(user(checker)).cookie(new Cookie("factdesk-lang", "vi")))
+        mvc.perform(get("/items")
+                        .param("q", "phong toa " + marker)
+                        .with(user(checker))
+                        .cookie(new Cookie("factdesk-lang", "vi")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Bộ Y tế thông báo phong tỏa toàn tỉnh " + marker)))
                 .andExpect(content().string(containsString("Hộp thư")));
@@ -105,7 +108,8 @@ class InboxPageTests {
 
     @Test
     void rendersTheItemPageAndAnInvalidIdAsAReadablePage() throws Exception {
-        Item item = intake.submit(checker, SubmitItem.of("https://youtube.com/watch?v=" + marker, null, Platform.YOUTUBE))
+        Item item = intake.submit(
+                        checker, SubmitItem.of("https://youtube.com/watch?v=" + marker, null, Platform.YOUTUBE))
                 .item();
         mvc.perform(get("/items/" + item.id()).with(user(checker)))
                 .andExpect(status().isOk())
@@ -118,11 +122,18 @@ class InboxPageTests {
 
     @Test
     void dismissesAndRestoresAnItem() throws Exception {
-        Item item = intake.submit(checker, SubmitItem.of(null, "Không liên quan " + marker, Platform.OTHER)).item();
-        mvc.perform(post("/items/" + item.id() + "/dismiss").param("dismissed", "true").with(user(checker)).with(csrf()))
+        Item item = intake.submit(checker, SubmitItem.of(null, "Không liên quan " + marker, Platform.OTHER))
+                .item();
+        mvc.perform(post("/items/" + item.id() + "/dismiss")
+                        .param("dismissed", "true")
+                        .with(user(checker))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(intake.get(item.id()).status()).isEqualTo(ItemStatus.DISMISSED);
-        mvc.perform(post("/items/" + item.id() + "/dismiss").param("dismissed", "false").with(user(checker)).with(csrf()))
+        mvc.perform(post("/items/" + item.id() + "/dismiss")
+                        .param("dismissed", "false")
+                        .with(user(checker))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(intake.get(item.id()).status()).isEqualTo(ItemStatus.NEW);
     }

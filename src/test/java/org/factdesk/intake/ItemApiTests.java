@@ -120,16 +120,16 @@ class ItemApiTests {
                     .andExpect(jsonPath("$.total").value(1))
                     .andExpect(jsonPath("$.content[0].text").value(containsString("chanh")));
         }
-        mvc.perform(get("/api/v1/items").param("q", "nuoc cam " + marker).header("Authorization", "Bearer " + checkerToken))
+        mvc.perform(get("/api/v1/items")
+                        .param("q", "nuoc cam " + marker)
+                        .header("Authorization", "Bearer " + checkerToken))
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/v1/items")
                         .param("q", marker)
                         .param("platform", "YOUTUBE")
                         .header("Authorization", "Bearer " + checkerToken))
                 .andExpect(jsonPath("$.total").value(0));
-        mvc.perform(get("/api/v1/items")
-                        .param("q", "100%_" + marker)
-                        .header("Authorization", "Bearer " + checkerToken))
+        mvc.perform(get("/api/v1/items").param("q", "100%_" + marker).header("Authorization", "Bearer " + checkerToken))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(0));
     }
@@ -197,14 +197,16 @@ class ItemApiTests {
         mvc.perform(post("/api/v1/items")
                         .header("Authorization", "Bearer " + accounts.token(otherChecker))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\": \"elsewhere " + marker + "\", \"platform\": \"X\", \"unit\": \"" + unit.id() + "\"}"))
+                        .content("{\"text\": \"elsewhere " + marker + "\", \"platform\": \"X\", \"unit\": \""
+                                + unit.id() + "\"}"))
                 .andExpect(status().isForbidden());
         assertThat(itemCount()).isEqualTo(count);
 
         SubmissionResult logged = intake.submit(
                 new TestAccounts(network).user(Role.CHECKER, unit.id()),
                 SubmitItem.of(null, "readable " + marker, org.factdesk.shared.Platform.X));
-        mvc.perform(get("/api/v1/items/" + logged.item().id()).header("Authorization", "Bearer " + accounts.token(otherChecker)))
+        mvc.perform(get("/api/v1/items/" + logged.item().id())
+                        .header("Authorization", "Bearer " + accounts.token(otherChecker)))
                 .andExpect(status().isOk());
     }
 

@@ -23,14 +23,24 @@ class UrlNormalizerTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://example.org/file", "javascript:alert(1)", "not a url", "https://", "//example.org/x",
-        "mailto:x@example.org", "https://exa mple.org", ""})
+    @ValueSource(
+            strings = {
+                "ftp://example.org/file",
+                "javascript:alert(1)",
+                "not a url",
+                "https://",
+                "//example.org/x",
+                "mailto:x@example.org",
+                "https://exa mple.org",
+                ""
+            })
     void refusesWhatIsNotAnHttpLink(String raw) {
         assertThat(UrlNormalizer.normalize(raw)).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
     void refusesOverlongLinks() {
-        assertThat(UrlNormalizer.normalize("https://example.org/" + "a".repeat(UrlNormalizer.MAX_LENGTH))).isEmpty();
+        assertThat(UrlNormalizer.normalize("https://example.org/" + "a".repeat(UrlNormalizer.MAX_LENGTH)))
+                .isEmpty();
     }
 }

@@ -32,8 +32,9 @@ class FirstRunTests {
     void createsTheFirstAdministratorOnceAndOnlyOnce() throws Exception {
         assertThat(network.hasUsers()).isFalse();
         mvc.perform(get("/items")).andExpect(redirectedUrl("/setup"));
-        mvc.perform(get("/setup")).andExpect(status().isOk()).andExpect(content().string(
-                org.hamcrest.Matchers.containsString("name=\"unitName\"")));
+        mvc.perform(get("/setup"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"unitName\"")));
 
         mvc.perform(post("/setup")
                         .param("unitName", "Ban chỉ đạo tỉnh")

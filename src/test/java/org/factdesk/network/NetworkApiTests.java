@@ -154,7 +154,8 @@ class NetworkApiTests {
                                  "language": "vi", "unit": "%s", "role": "CHECKER"}
                                 """.formatted(unit.id())))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[?(@.field == 'email')].message").value("This is not a valid e-mail address."))
+                .andExpect(jsonPath("$.errors[?(@.field == 'email')].message")
+                        .value("This is not a valid e-mail address."))
                 .andExpect(jsonPath("$.errors[?(@.field == 'password')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'displayName')]").exists());
         mvc.perform(post("/api/v1/users")

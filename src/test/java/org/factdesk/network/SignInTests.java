@@ -28,7 +28,8 @@ class SignInTests {
     @Test
     void signsInAndSwitchesToTheUsersLanguageWithAFreshSession() throws Exception {
         TestAccounts accounts = new TestAccounts(network);
-        CurrentUser checker = accounts.user(Role.CHECKER, accounts.unit("Sign-in desk").id());
+        CurrentUser checker =
+                accounts.user(Role.CHECKER, accounts.unit("Sign-in desk").id());
         MockHttpSession session = new MockHttpSession();
         String before = session.getId();
         MvcResult result = mvc.perform(post("/login")
@@ -46,9 +47,13 @@ class SignInTests {
     @Test
     void refusesAWrongPasswordAndThrottlesRepeatedFailures() throws Exception {
         TestAccounts accounts = new TestAccounts(network);
-        CurrentUser checker = accounts.user(Role.CHECKER, accounts.unit("Throttle desk").id());
+        CurrentUser checker =
+                accounts.user(Role.CHECKER, accounts.unit("Throttle desk").id());
         for (int attempt = 0; attempt < 5; attempt++) {
-            mvc.perform(post("/login").param("email", checker.email()).param("password", "wrong").with(csrf()))
+            mvc.perform(post("/login")
+                            .param("email", checker.email())
+                            .param("password", "wrong")
+                            .with(csrf()))
                     .andExpect(redirectedUrl("/login?error"));
         }
         mvc.perform(post("/login")

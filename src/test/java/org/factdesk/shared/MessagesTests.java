@@ -20,9 +20,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every UI text comes from the message files, and Vietnamese and English have the same keys. */
 class MessagesTests {
@@ -35,7 +35,8 @@ class MessagesTests {
 
     static Stream<String> bundles() throws IOException {
         try (Stream<Path> files = Files.walk(RESOURCES, 2)) {
-            return files.map(path -> RESOURCES.relativize(path).toString())
+            return files
+                    .map(path -> RESOURCES.relativize(path).toString())
                     .filter(name -> name.endsWith("_vi.properties"))
                     .map(name -> name.substring(0, name.length() - "_vi.properties".length()))
                     .toList()
@@ -84,7 +85,9 @@ class MessagesTests {
                 }
             });
         }
-        assertThat(literal).as("literal text in %s", TEMPLATES.relativize(template)).isEmpty();
+        assertThat(literal)
+                .as("literal text in %s", TEMPLATES.relativize(template))
+                .isEmpty();
     }
 
     private static boolean replacedAtRuntime(Element element) {
@@ -92,8 +95,11 @@ class MessagesTests {
             return true;
         }
         for (Element current = element; current != null; current = current.parent()) {
-            if (current.hasAttr("th:text") || current.hasAttr("th:utext") || current.hasAttr("th:replace")
-                    || current.hasAttr("th:insert") || current.hasAttr("th:remove")) {
+            if (current.hasAttr("th:text")
+                    || current.hasAttr("th:utext")
+                    || current.hasAttr("th:replace")
+                    || current.hasAttr("th:insert")
+                    || current.hasAttr("th:remove")) {
                 return true;
             }
         }

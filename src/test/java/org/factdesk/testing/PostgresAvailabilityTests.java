@@ -25,11 +25,13 @@ class PostgresAvailabilityTests {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         } catch (SQLException unreachable) {
             if (ci) {
-                throw new AssertionError("CI=true but PostgreSQL is not reachable at " + target
-                        + "; .ci/run must start it", unreachable);
+                throw new AssertionError(
+                        "CI=true but PostgreSQL is not reachable at " + target + "; .ci/run must start it",
+                        unreachable);
             }
-            assumeThat(ci).as("PostgreSQL not reachable at %s (%s): skipped outside CI", target,
-                    unreachable.getMessage()).isTrue();
+            assumeThat(ci)
+                    .as("PostgreSQL not reachable at %s (%s): skipped outside CI", target, unreachable.getMessage())
+                    .isTrue();
         }
     }
 }

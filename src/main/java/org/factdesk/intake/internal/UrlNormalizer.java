@@ -20,15 +20,37 @@ public final class UrlNormalizer {
     public static final int MAX_LENGTH = 2048;
 
     private static final Set<String> TRACKING = Set.of(
-            "fbclid", "gclid", "dclid", "msclkid", "igshid", "igsh", "si", "mibextid", "ref", "ref_src", "ref_url",
-            "s", "t", "feature", "_rdr", "__cft__", "__tn__", "rdid", "share_url", "sfnsn", "zarsrc", "_nc_ht");
+            "fbclid",
+            "gclid",
+            "dclid",
+            "msclkid",
+            "igshid",
+            "igsh",
+            "si",
+            "mibextid",
+            "ref",
+            "ref_src",
+            "ref_url",
+            "s",
+            "t",
+            "feature",
+            "_rdr",
+            "__cft__",
+            "__tn__",
+            "rdid",
+            "share_url",
+            "sfnsn",
+            "zarsrc",
+            "_nc_ht");
 
     private UrlNormalizer() {}
 
     /** The normalised form, or empty when the text is not an absolute http(s) URL with a host. */
     public static Optional<String> normalize(String raw) {
         String trimmed = raw.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(Character::isWhitespace)) {
+        if (trimmed.isEmpty()
+                || trimmed.length() > MAX_LENGTH
+                || trimmed.chars().anyMatch(Character::isWhitespace)) {
             return Optional.empty();
         }
         URI uri;
@@ -43,8 +65,11 @@ public final class UrlNormalizer {
             return Optional.empty();
         }
         int port = uri.getPort();
-        if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawAuthority().matches(".*:\\d+$")) {
-            port = Integer.parseInt(uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf(':') + 1));
+        if (uri.getHost() == null
+                && uri.getRawAuthority() != null
+                && uri.getRawAuthority().matches(".*:\\d+$")) {
+            port = Integer.parseInt(
+                    uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf(':') + 1));
         }
         String host;
         try {
@@ -57,7 +82,8 @@ public final class UrlNormalizer {
         } else if (host.startsWith("m.") || host.startsWith("mobile.")) {
             host = host.substring(host.indexOf('.') + 1);
         }
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);

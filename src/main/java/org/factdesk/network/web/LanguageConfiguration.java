@@ -78,7 +78,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
                     return true;
                 }
                 resolver.setLocale(request, response, language.locale());
-                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                Authentication authentication =
+                        SecurityContextHolder.getContext().getAuthentication();
                 if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
                     network.changeLanguage(user.id(), language);
                 }
