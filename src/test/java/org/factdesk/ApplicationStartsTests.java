@@ -19,7 +19,10 @@ class ApplicationStartsTests {
 
     @Test
     void startsWithMigratedDatabase() {
-        assertThat(jdbc.sql("select count(*) from network_user").query(Long.class).single()).isNotNegative();
+        assertThat(jdbc.sql("select count(*) from network_user")
+                        .query(Long.class)
+                        .single())
+                .isNotNegative();
         assertThat(port).isPositive();
     }
 }

@@ -79,7 +79,8 @@ public class IntakeManagement {
         }
         String urlKey = null;
         if (url != null) {
-            urlKey = UrlNormalizer.normalize(url).orElseThrow(() -> new InvalidItem("intake.error.invalid-url", abbreviate(url)));
+            urlKey = UrlNormalizer.normalize(url)
+                    .orElseThrow(() -> new InvalidItem("intake.error.invalid-url", abbreviate(url)));
         }
         if (text != null && text.length() > properties.maxTextLength()) {
             throw new InvalidItem("intake.error.text-too-long", text.length(), properties.maxTextLength());

@@ -11,4 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("factdesk.intake")
 public record IntakeProperties(
-        @DefaultValue("20000") int maxTextLength, @DefaultValue("2000") int maxNoteLength) {}
+        @DefaultValue("20000") int maxTextLength,
+        @DefaultValue("2000") int maxNoteLength) {}

@@ -205,7 +205,8 @@ public class NetworkManagement {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken token = new ApiToken(UUID.randomUUID(), cleanName, secret.substring(0, 8), clock.instant(), null, null);
+        ApiToken token =
+                new ApiToken(UUID.randomUUID(), cleanName, secret.substring(0, 8), clock.instant(), null, null);
         tokens.insert(owner.id(), token, hash(secret));
         return new IssuedToken(token, secret);
     }
@@ -253,7 +254,12 @@ public class NetworkManagement {
         }
         UserId id = UserId.random();
         accounts.insert(
-                id, user.email(), user.displayName().strip(), passwords.encode(user.password()), user.language(), clock.instant());
+                id,
+                user.email(),
+                user.displayName().strip(),
+                passwords.encode(user.password()),
+                user.language(),
+                clock.instant());
         accounts.grant(id, user.unit(), user.role());
         return user(id);
     }

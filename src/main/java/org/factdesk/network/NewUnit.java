@@ -6,4 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** What it takes to create a unit. */
 public record NewUnit(
-        @NotBlank(message = "{validation.unit-name.required}") @Size(max = 200) String name, @NotNull UnitKind kind) {}
+        @NotBlank(message = "{validation.unit-name.required}") @Size(max = 200)
+        String name,
+
+        @NotNull UnitKind kind) {}

@@ -9,12 +9,18 @@ import org.factdesk.shared.UnitId;
 
 /** What it takes to create an account: who, their first unit and role there. */
 public record NewUser(
-        @NotBlank(message = "{validation.email.required}") @Email(message = "{validation.email.invalid}") @Size(max = 320)
-                String email,
-        @NotBlank(message = "{validation.display-name.required}") @Size(max = 200) String displayName,
+        @NotBlank(message = "{validation.email.required}")
+        @Email(message = "{validation.email.invalid}")
+        @Size(max = 320)
+        String email,
+
+        @NotBlank(message = "{validation.display-name.required}") @Size(max = 200)
+        String displayName,
+
         @NotBlank(message = "{validation.password.required}")
-                @Size(min = 10, max = 200, message = "{validation.password.length}")
-                String password,
+        @Size(min = 10, max = 200, message = "{validation.password.length}")
+        String password,
+
         @NotNull Language language,
         @NotNull UnitId unit,
         @NotNull Role role) {}

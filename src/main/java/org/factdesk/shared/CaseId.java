@@ -1,14 +1,17 @@
 package org.factdesk.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** Identifies a case: the work on one or more claims. */
-public record CaseId(UUID value) {
+public record CaseId(@JsonValue UUID value) {
 
     public static CaseId random() {
         return new CaseId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static CaseId valueOf(String text) {
         return new CaseId(UUID.fromString(text));
     }

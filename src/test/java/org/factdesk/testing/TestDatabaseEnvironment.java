@@ -26,9 +26,12 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
         String postgres = environment.getProperty(TEST_DB_URL, "");
         if (!postgres.isBlank()) {
             String schema = "test_" + id;
-            properties.put("spring.datasource.url", postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            properties.put(
+                    "spring.datasource.url",
+                    postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             properties.put("spring.datasource.username", environment.getProperty("FACTDESK_TEST_DB_USER", "factdesk"));
-            properties.put("spring.datasource.password", environment.getProperty("FACTDESK_TEST_DB_PASSWORD", "factdesk"));
+            properties.put(
+                    "spring.datasource.password", environment.getProperty("FACTDESK_TEST_DB_PASSWORD", "factdesk"));
             properties.put("spring.flyway.schemas", schema);
             properties.put("spring.flyway.default-schema", schema);
             properties.put("spring.flyway.create-schemas", "true");

@@ -120,9 +120,10 @@ public class Items {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql(setCase
-                        ? "update intake_item set status = :status, case_id = :caseId where id in (:ids)"
-                        : "update intake_item set status = :status where id in (:ids)")
+        jdbc.sql(
+                        setCase
+                                ? "update intake_item set status = :status, case_id = :caseId where id in (:ids)"
+                                : "update intake_item set status = :status where id in (:ids)")
                 .param("status", status.name())
                 .param("caseId", caseId == null ? null : caseId.value())
                 .param("ids", ids.stream().map(ItemId::value).toList())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises a URL so that the same post shared with different tracking decorations is recognised: lower-case
@@ -19,15 +20,37 @@ public final class UrlNormalizer {
     public static final int MAX_LENGTH = 2048;
 
     private static final Set<String> TRACKING = Set.of(
-            "fbclid", "gclid", "dclid", "msclkid", "igshid", "igsh", "si", "mibextid", "ref", "ref_src", "ref_url",
-            "s", "t", "feature", "_rdr", "__cft__", "__tn__", "rdid", "share_url", "sfnsn", "zarsrc", "_nc_ht");
+            "fbclid",
+            "gclid",
+            "dclid",
+            "msclkid",
+            "igshid",
+            "igsh",
+            "si",
+            "mibextid",
+            "ref",
+            "ref_src",
+            "ref_url",
+            "s",
+            "t",
+            "feature",
+            "_rdr",
+            "__cft__",
+            "__tn__",
+            "rdid",
+            "share_url",
+            "sfnsn",
+            "zarsrc",
+            "_nc_ht");
 
     private UrlNormalizer() {}
 
     /** The normalised form, or empty when the text is not an absolute http(s) URL with a host. */
     public static Optional<String> normalize(String raw) {
         String trimmed = raw.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(Character::isWhitespace)) {
+        if (trimmed.isEmpty()
+                || trimmed.length() > MAX_LENGTH
+                || trimmed.chars().anyMatch(Character::isWhitespace)) {
             return Optional.empty();
         }
         URI uri;
@@ -37,12 +60,20 @@ public final class UrlNormalizer {
             return Optional.empty();
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isBlank()) {
+        String rawHost = uri.getHost() != null ? uri.getHost() : unicodeHost(uri.getRawAuthority());
+        if (!scheme.equals("http") && !scheme.equals("https") || rawHost == null || rawHost.isBlank()) {
             return Optional.empty();
+        }
+        int port = uri.getPort();
+        if (uri.getHost() == null
+                && uri.getRawAuthority() != null
+                && uri.getRawAuthority().matches(".*:\\d+$")) {
+            port = Integer.parseInt(
+                    uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf(':') + 1));
         }
         String host;
         try {
-            host = IDN.toASCII(uri.getHost(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            host = IDN.toASCII(rawHost, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -51,8 +82,8 @@ public final class UrlNormalizer {
         } else if (host.startsWith("m.") || host.startsWith("mobile.")) {
             host = host.substring(host.indexOf('.') + 1);
         }
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
@@ -67,6 +98,15 @@ public final class UrlNormalizer {
             normalized.append('?').append(query);
         }
         return Optional.of(normalized.toString());
+    }
+
+    /** java.net.URI leaves the host of an internationalised name unparsed; take it from the authority. */
+    private static @Nullable String unicodeHost(@Nullable String authority) {
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        return host.replaceFirst(":\\d+$", "");
     }
 
     private static String query(String rawQuery) {

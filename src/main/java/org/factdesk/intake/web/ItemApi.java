@@ -45,7 +45,10 @@ class ItemApi {
             @Nullable String url,
             @Nullable String title,
             @Nullable String text,
-            @NotNull(message = "{intake.validation.platform}") Platform platform,
+
+            @NotNull(message = "{intake.validation.platform}")
+            Platform platform,
+
             @Nullable Language language,
             @Nullable Instant seenAt,
             @Nullable @Valid Engagement engagement,
@@ -89,7 +92,8 @@ class ItemApi {
     }
 
     @PostMapping
-    ResponseEntity<ItemView> submit(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ItemRequest request) {
+    ResponseEntity<ItemView> submit(
+            @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ItemRequest request) {
         SubmissionResult result = intake.submit(
                 user,
                 new SubmitItem(
@@ -106,7 +110,9 @@ class ItemApi {
         if (result.duplicate()) {
             return ResponseEntity.ok(view);
         }
-        return ResponseEntity.created(URI.create("/api/v1/items/" + result.item().id())).body(view);
+        return ResponseEntity.created(
+                        URI.create("/api/v1/items/" + result.item().id()))
+                .body(view);
     }
 
     @GetMapping("/{id}")

@@ -102,10 +102,14 @@ class ItemController {
                             form.title(),
                             form.text(),
                             form.platform(),
-                            form.language() == null || form.language().isBlank() || form.language().equals("AUTO")
+                            form.language() == null
+                                            || form.language().isBlank()
+                                            || form.language().equals("AUTO")
                                     ? null
                                     : Language.fromCode(form.language()),
-                            form.seenAt() == null ? null : form.seenAt().atZone(zone).toInstant(),
+                            form.seenAt() == null
+                                    ? null
+                                    : form.seenAt().atZone(zone).toInstant(),
                             new Engagement(form.likes(), form.shares(), form.comments(), form.views()),
                             form.note()));
         } catch (DomainException refused) {
@@ -125,7 +129,8 @@ class ItemController {
         Item item = intake.get(id);
         model.addAttribute("item", item);
         model.addAttribute("unit", network.findUnit(item.unit()).map(Unit::name).orElse(""));
-        model.addAttribute("submitter", network.displayNames(List.of(item.submittedBy())).get(item.submittedBy()));
+        model.addAttribute(
+                "submitter", network.displayNames(List.of(item.submittedBy())).get(item.submittedBy()));
         model.addAttribute("canCheck", !user.unitsWith(Role.CHECKER).isEmpty());
         model.addAttribute("canDismiss", user.hasRole(item.unit(), Role.CHECKER));
         return ITEM_VIEW;

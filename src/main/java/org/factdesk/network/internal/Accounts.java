@@ -36,7 +36,8 @@ public class Accounts {
     /** A stored account with its password hash, for sign-in only. */
     public record StoredAccount(UserAccount account, String passwordHash) {}
 
-    public void insert(UserId id, String email, String displayName, String passwordHash, Language language, Instant at) {
+    public void insert(
+            UserId id, String email, String displayName, String passwordHash, Language language, Instant at) {
         jdbc.sql("""
                 insert into network_user (id, email, display_name, password_hash, locale, enabled, created_at)
                 values (:id, :email, :displayName, :hash, :locale, true, :createdAt)
@@ -122,8 +123,9 @@ public class Accounts {
     }
 
     public List<UserAccount> all() {
-        List<UserAccount> accounts =
-                jdbc.sql(SELECT_USER + " order by display_name").query((rs, row) -> map(rs)).list();
+        List<UserAccount> accounts = jdbc.sql(SELECT_USER + " order by display_name")
+                .query((rs, row) -> map(rs))
+                .list();
         Map<UserId, Map<UnitId, Role>> roles = new HashMap<>();
         jdbc.sql("select user_id, unit_id, role from network_membership").query(rs -> {
             roles.computeIfAbsent(new UserId(rs.getObject("user_id", UUID.class)), key -> new LinkedHashMap<>())

@@ -39,10 +39,7 @@ public class ApiTokens {
         return jdbc.sql("""
                 select id, name, prefix, created_at, last_used_at, revoked_at from network_api_token
                 where user_id = :user order by created_at desc
-                """)
-                .param("user", owner.value())
-                .query(ApiTokens::map)
-                .list();
+                """).param("user", owner.value()).query(ApiTokens::map).list();
     }
 
     /** The owner of an active token with this hash. */

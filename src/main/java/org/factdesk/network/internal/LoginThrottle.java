@@ -29,7 +29,12 @@ public class LoginThrottle {
         this(properties.login().maxFailures(), properties.login().window(), Clock.systemUTC());
     }
 
-    LoginThrottle(int maxFailures, Duration window, Clock clock) {
+    /** A throttle with explicit limits and clock, for tests. */
+    public static LoginThrottle forTests(int maxFailures, Duration window, Clock clock) {
+        return new LoginThrottle(maxFailures, window, clock);
+    }
+
+    private LoginThrottle(int maxFailures, Duration window, Clock clock) {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;

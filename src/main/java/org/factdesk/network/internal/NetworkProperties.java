@@ -14,7 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("factdesk.network")
 public record NetworkProperties(
-        @DefaultValue Login login, @Nullable String adminEmail, @Nullable String adminPassword) {
+        @DefaultValue Login login,
+        @Nullable String adminEmail,
+        @Nullable String adminPassword) {
 
-    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {}
+    public record Login(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration window) {}
 }

@@ -35,7 +35,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<CurrentUser> user = network.authenticateToken(header.substring(BEARER.length()).strip());
+        Optional<CurrentUser> user =
+                network.authenticateToken(header.substring(BEARER.length()).strip());
         if (user.isEmpty()) {
             problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "problem.invalid-token");
             return;

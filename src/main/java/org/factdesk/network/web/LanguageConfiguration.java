@@ -3,10 +3,13 @@ package org.factdesk.network.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
+import java.util.TimeZone;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.network.NetworkManagement;
 import org.factdesk.shared.Language;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -29,8 +32,9 @@ class LanguageConfiguration implements WebMvcConfigurer {
     private final NetworkManagement network;
     private final CookieLocaleResolver resolver = new CookieLocaleResolver("factdesk-lang");
 
-    LanguageConfiguration(NetworkManagement network) {
+    LanguageConfiguration(NetworkManagement network, @Value("${factdesk.time-zone}") String timeZone) {
         this.network = network;
+        resolver.setDefaultTimeZone(TimeZone.getTimeZone(ZoneId.of(timeZone)));
         resolver.setDefaultLocaleFunction(LanguageConfiguration::fromAcceptLanguage);
         resolver.setCookieMaxAge(Duration.ofDays(365));
     }
@@ -74,7 +78,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
                     return true;
                 }
                 resolver.setLocale(request, response, language.locale());
-                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                Authentication authentication =
+                        SecurityContextHolder.getContext().getAuthentication();
                 if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
                     network.changeLanguage(user.id(), language);
                 }

@@ -41,8 +41,12 @@ class NetworkApi {
     }
 
     record TokenRequest(
-            @NotBlank(message = "{validation.email.required}") String email,
-            @NotBlank(message = "{validation.password.required}") String password,
+            @NotBlank(message = "{validation.email.required}")
+            String email,
+
+            @NotBlank(message = "{validation.password.required}")
+            String password,
+
             @Size(max = 100) String name) {}
 
     record TokenResponse(String token, UUID id, String name) {}
@@ -54,7 +58,8 @@ class NetworkApi {
     TokenResponse issueToken(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         CurrentUser user = network.authenticate(request.email(), request.password(), http.getRemoteAddr());
         var issued = network.issueToken(user, request.name() == null ? "API" : request.name());
-        return new TokenResponse(issued.secret(), issued.token().id(), issued.token().name());
+        return new TokenResponse(
+                issued.secret(), issued.token().id(), issued.token().name());
     }
 
     @GetMapping("/auth/tokens")

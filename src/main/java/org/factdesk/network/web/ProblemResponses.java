@@ -24,8 +24,13 @@ final class ProblemResponses {
     void write(HttpServletResponse response, int status, String detailKey) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", messages.getMessage(
-                "problem.title." + status, null, HttpStatus.valueOf(status).getReasonPhrase(), LocaleContextHolder.getLocale()));
+        problem.put(
+                "title",
+                messages.getMessage(
+                        "problem.title." + status,
+                        null,
+                        HttpStatus.valueOf(status).getReasonPhrase(),
+                        LocaleContextHolder.getLocale()));
         problem.put("status", status);
         problem.put("detail", messages.getMessage(detailKey, null, detailKey, LocaleContextHolder.getLocale()));
         response.setStatus(status);

@@ -24,8 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
-        "/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-        "/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**", "/api/openapi", "/api/openapi/**",
+        "/login",
+        "/setup",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/api/docs",
+        "/api/docs/**",
+        "/api/openapi",
+        "/api/openapi/**",
         "/swagger-ui/**"
     };
 
@@ -36,8 +48,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(
-            HttpSecurity http, NetworkManagement network, MessageSource messages, JsonMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, NetworkManagement network, MessageSource messages, JsonMapper json)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(messages, json);
         http.securityMatcher("/api/v1/**")
                 .csrf(csrf -> csrf.disable())
@@ -56,11 +68,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, NetworkManagement network, FormSignIn formSignIn)
-            throws Exception {
-        http.authorizeHttpRequests(requests ->
-                        requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-                .authenticationProvider(formSignIn)
+    SecurityFilterChain uiChain(HttpSecurity http, NetworkManagement network, FormSignIn formSignIn) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .successHandler(formSignIn)
@@ -68,11 +80,12 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(referrer ->
-                                referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                                + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new FirstRunFilter(network), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

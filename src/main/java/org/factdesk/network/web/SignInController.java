@@ -30,12 +30,19 @@ class SignInController {
     }
 
     record SetupForm(
-            @NotBlank(message = "{validation.unit-name.required}") @Size(max = 200) String unitName,
-            @NotBlank(message = "{validation.display-name.required}") @Size(max = 200) String displayName,
-            @NotBlank(message = "{validation.email.required}") @Email(message = "{validation.email.invalid}") String email,
+            @NotBlank(message = "{validation.unit-name.required}") @Size(max = 200)
+            String unitName,
+
+            @NotBlank(message = "{validation.display-name.required}") @Size(max = 200)
+            String displayName,
+
+            @NotBlank(message = "{validation.email.required}") @Email(message = "{validation.email.invalid}")
+            String email,
+
             @NotBlank(message = "{validation.password.required}")
-                    @Size(min = 10, max = 200, message = "{validation.password.length}")
-                    String password,
+            @Size(min = 10, max = 200, message = "{validation.password.length}")
+            String password,
+
             @NotNull Language language) {}
 
     @GetMapping("/")

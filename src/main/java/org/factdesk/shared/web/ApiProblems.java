@@ -61,7 +61,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException exception) {
         ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST, message("problem.invalid-parameter", exception.getName(), exception.getValue()));
+                HttpStatus.BAD_REQUEST,
+                message("problem.invalid-parameter", exception.getName(), exception.getValue()));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -91,15 +92,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof InvalidFormatException invalid) {
             String field = fieldPath(invalid);
-            Object[] allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-                    ? invalid.getTargetType().getEnumConstants()
-                    : new Object[0];
+            Object[] allowed =
+                    invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                            ? invalid.getTargetType().getEnumConstants()
+                            : new Object[0];
             String detail = allowed.length > 0
                     ? message("problem.unknown-value", invalid.getValue(), field, Arrays.toString(allowed))
                     : message("problem.invalid-value", invalid.getValue(), field);
             problem.setDetail(detail);
             problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-        } else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        } else if (cause instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
             String field = fieldPath(databind);
             problem.setProperty("errors", List.of(Map.of("field", field, "message", message("problem.invalid-field"))));
         }

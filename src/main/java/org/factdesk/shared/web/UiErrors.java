@@ -32,8 +32,13 @@ public class UiErrors {
         response.setStatus(exception.status().value());
         model.addAttribute("status", exception.status().value());
         model.addAttribute("messageFromDesk", true);
-        model.addAttribute("message", messages.getMessage(
-                exception.messageKey(), exception.arguments(), exception.messageKey(), LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "message",
+                messages.getMessage(
+                        exception.messageKey(),
+                        exception.arguments(),
+                        exception.messageKey(),
+                        LocaleContextHolder.getLocale()));
         return ERROR_VIEW;
     }
 
@@ -42,8 +47,10 @@ public class UiErrors {
         response.setStatus(413);
         model.addAttribute("status", 413);
         model.addAttribute("messageFromDesk", true);
-        model.addAttribute("message", messages.getMessage(
-                "problem.upload-too-large", null, "problem.upload-too-large", LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "message",
+                messages.getMessage(
+                        "problem.upload-too-large", null, "problem.upload-too-large", LocaleContextHolder.getLocale()));
         return ERROR_VIEW;
     }
 }
