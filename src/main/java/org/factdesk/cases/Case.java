@@ -153,8 +153,24 @@ public class Case {
             throw new InvalidCaseInput("cases.error.too-many-items", MAX_ITEMS);
         }
         Case kase = new Case(
-                id, unit, cleanTitle, by, at, written, distinctItems, CaseState.NEW, null, List.of(), null, null,
-                null, at, 0, List.of(), List.of(), List.of());
+                id,
+                unit,
+                cleanTitle,
+                by,
+                at,
+                written,
+                distinctItems,
+                CaseState.NEW,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                at,
+                0,
+                List.of(),
+                List.of(),
+                List.of());
         kase.record(CaseAction.OPEN, null, by, at, null, null, null);
         kase.events.add(new CaseOpened(id, unit, cleanTitle, written.size(), distinctItems, by, at));
         return kase;
@@ -285,8 +301,8 @@ public class Case {
         if (evidence.isEmpty()) {
             throw new VerdictWithoutEvidence();
         }
-        String cleanSummary = required(
-                summary, MAX_SUMMARY, "cases.error.summary-required", "cases.error.summary-too-long");
+        String cleanSummary =
+                required(summary, MAX_SUMMARY, "cases.error.summary-required", "cases.error.summary-too-long");
         CaseState from = state;
         verdict = new Verdict(rating, cleanSummary, by, at, null, null);
         state = CaseState.IN_REVIEW;
@@ -308,7 +324,14 @@ public class Case {
         CaseState from = state;
         verdict = proposed.approve(by, at);
         state = CaseState.PUBLISHED;
-        record(CaseAction.APPROVE, from, by, at, proposed.proposedBy(), proposed.rating().name(), null);
+        record(
+                CaseAction.APPROVE,
+                from,
+                by,
+                at,
+                proposed.proposedBy(),
+                proposed.rating().name(),
+                null);
         events.add(new VerdictApproved(
                 id, unit, proposed.rating(), topics, items, proposed.proposedBy(), by, openedAt, at));
     }
@@ -320,7 +343,14 @@ public class Case {
         Verdict proposed = Objects.requireNonNull(verdict, "a case in review has a verdict");
         CaseState from = state;
         state = CaseState.IN_VERIFICATION;
-        record(CaseAction.SEND_BACK, from, by, at, proposed.proposedBy(), proposed.rating().name(), cleanNote);
+        record(
+                CaseAction.SEND_BACK,
+                from,
+                by,
+                at,
+                proposed.proposedBy(),
+                proposed.rating().name(),
+                cleanNote);
         events.add(new VerdictSentBack(id, unit, proposed.rating(), proposed.proposedBy(), by, at));
     }
 
@@ -560,7 +590,8 @@ public class Case {
             if (topic == null || topic.isBlank()) {
                 continue;
             }
-            String tag = TOPIC_SPACES.matcher(topic.strip().toLowerCase(Locale.ROOT)).replaceAll("-");
+            String tag =
+                    TOPIC_SPACES.matcher(topic.strip().toLowerCase(Locale.ROOT)).replaceAll("-");
             if (tag.length() > MAX_TOPIC) {
                 throw new InvalidCaseInput("cases.error.topic-too-long", MAX_TOPIC);
             }

@@ -3,6 +3,8 @@ package org.factdesk.cases;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -56,8 +58,7 @@ public class CaseManagement {
     private final NetworkManagement network;
     private final Clock clock;
 
-    CaseManagement(
-            Cases cases, EvidenceStore files, IntakeManagement intake, NetworkManagement network, Clock clock) {
+    CaseManagement(Cases cases, EvidenceStore files, IntakeManagement intake, NetworkManagement network, Clock clock) {
         this.cases = cases;
         this.files = files;
         this.intake = intake;
@@ -85,8 +86,7 @@ public class CaseManagement {
                 throw new ItemInAnotherCase(item.headline(), holder.get());
             }
         }
-        Case kase = Case.open(
-                CaseId.random(), unit, command.title(), command.claims(), itemIds, actor.id(), clock.instant());
+        Case kase = Case.open(CaseId.random(), unit, command.title(), command.claims(), itemIds, actor.id(), now());
         cases.save(kase);
         intake.attachToCase(kase.items(), kase.id());
         return kase;
@@ -112,7 +112,7 @@ public class CaseManagement {
     // --- workflow ---
 
     public Case triage(CurrentUser actor, CaseId id, int priority, Collection<String> topics) {
-        return change(actor, id, Role.CHECKER, kase -> kase.triage(priority, topics, actor.id(), clock.instant()));
+        return change(actor, id, Role.CHECKER, kase -> kase.triage(priority, topics, actor.id(), now()));
     }
 
     /** Assigns the case to a checker (or editor, or administrator) of its unit. */
@@ -123,7 +123,7 @@ public class CaseManagement {
             if (!checker) {
                 throw new AssigneeNotChecker();
             }
-            kase.assign(assignee, actor.id(), clock.instant());
+            kase.assign(assignee, actor.id(), now());
         });
     }
 
@@ -132,7 +132,7 @@ public class CaseManagement {
         if (evidence instanceof NewEvidence.File) {
             throw new IllegalArgumentException("Files are added with addFile, which stores and checks them");
         }
-        return change(actor, id, Role.CHECKER, kase -> kase.addEvidence(evidence, actor.id(), clock.instant()));
+        return change(actor, id, Role.CHECKER, kase -> kase.addEvidence(evidence, actor.id(), now()));
     }
 
     /**
@@ -149,33 +149,32 @@ public class CaseManagement {
         return change(actor, id, Role.CHECKER, kase -> {
             kase.requireOpenForEvidence();
             EvidenceFile stored = files.store(fileName, content);
-            kase.addEvidence(new NewEvidence.File(stored, title, summary), actor.id(), clock.instant());
+            kase.addEvidence(new NewEvidence.File(stored, title, summary), actor.id(), now());
         });
     }
 
     public Case comment(CurrentUser actor, CaseId id, String text) {
-        return change(actor, id, Role.CHECKER, kase -> kase.comment(text, actor.id(), clock.instant()));
+        return change(actor, id, Role.CHECKER, kase -> kase.comment(text, actor.id(), now()));
     }
 
     public Case proposeVerdict(CurrentUser actor, CaseId id, Rating rating, String summary) {
-        return change(
-                actor, id, Role.CHECKER, kase -> kase.proposeVerdict(rating, summary, actor.id(), clock.instant()));
+        return change(actor, id, Role.CHECKER, kase -> kase.proposeVerdict(rating, summary, actor.id(), now()));
     }
 
     /** Publishes the verdict (four-eyes: not by its author) and marks the case's items as checked. */
     public Case approve(CurrentUser actor, CaseId id) {
-        Case kase = change(actor, id, Role.EDITOR, changed -> changed.approve(actor.id(), clock.instant()));
+        Case kase = change(actor, id, Role.EDITOR, changed -> changed.approve(actor.id(), now()));
         intake.recordOutcome(kase.items(), ItemStatus.CHECKED);
         return kase;
     }
 
     public Case sendBack(CurrentUser actor, CaseId id, String note) {
-        return change(actor, id, Role.EDITOR, kase -> kase.sendBack(note, actor.id(), clock.instant()));
+        return change(actor, id, Role.EDITOR, kase -> kase.sendBack(note, actor.id(), now()));
     }
 
     /** Closes the case without a verdict and marks its items as closed. */
     public Case close(CurrentUser actor, CaseId id, CloseReason reason, @Nullable String note) {
-        Case kase = change(actor, id, Role.EDITOR, changed -> changed.close(reason, note, actor.id(), clock.instant()));
+        Case kase = change(actor, id, Role.EDITOR, changed -> changed.close(reason, note, actor.id(), now()));
         intake.recordOutcome(kase.items(), ItemStatus.CLOSED);
         return kase;
     }
@@ -257,6 +256,11 @@ public class CaseManagement {
         transition.accept(kase);
         cases.save(kase);
         return kase;
+    }
+
+    /** Now, to the microsecond that both databases store, so that a case reads back exactly as it was saved. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static void requireMember(CurrentUser actor, Case kase) {

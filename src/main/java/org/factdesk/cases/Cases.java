@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +69,9 @@ class Cases {
             if (updated != 1) {
                 throw new ConcurrentChange(kase.id());
             }
-            jdbc.sql("delete from cases_topic where case_id = :id").param("id", kase.id().value()).update();
+            jdbc.sql("delete from cases_topic where case_id = :id")
+                    .param("id", kase.id().value())
+                    .update();
         }
         insertTopics(kase);
         insertChildren(kase);
@@ -110,9 +111,7 @@ class Cases {
                                 select id, unit_id, title, state, priority, assignee_id, verdict_rating,
                                        opened_at, updated_at
                                 from cases_case
-                                """
-                                + where
-                                + " order by opened_at desc, id desc limit :limit offset :offset"),
+                                """ + where + " order by opened_at desc, id desc limit :limit offset :offset"),
                         unitIds,
                         state,
                         assignee)
@@ -135,7 +134,8 @@ class Cases {
     /** The open case (not published, not closed) that holds {@code item}, if any. */
     @Transactional(readOnly = true)
     Optional<CaseId> openCaseHolding(ItemId item) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select c.id from cases_case c join cases_case_item i on i.case_id = c.id
                         where i.item_id = :item and c.state not in ('PUBLISHED', 'CLOSED')
                         """)
@@ -178,7 +178,8 @@ class Cases {
         parameters.put("updatedAt", toDb(kase.updatedAt()));
         parameters.put("rating", verdict == null ? null : verdict.rating().name());
         parameters.put("summary", verdict == null ? null : verdict.summary());
-        parameters.put("proposedBy", verdict == null ? null : verdict.proposedBy().value());
+        parameters.put(
+                "proposedBy", verdict == null ? null : verdict.proposedBy().value());
         parameters.put("proposedAt", verdict == null ? null : toDb(verdict.proposedAt()));
         parameters.put("approvedBy", verdict == null ? null : uuid(verdict.approvedBy()));
         parameters.put("approvedAt", verdict == null ? null : toDb(verdict.approvedAt()));
@@ -420,7 +421,10 @@ class Cases {
     // --- helpers ---
 
     private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec statement, List<UUID> units, @Nullable CaseState state, @Nullable UserId assignee) {
+            JdbcClient.StatementSpec statement,
+            List<UUID> units,
+            @Nullable CaseState state,
+            @Nullable UserId assignee) {
         JdbcClient.StatementSpec bound = statement.param("units", units);
         if (state != null) {
             bound = bound.param("state", state.name());

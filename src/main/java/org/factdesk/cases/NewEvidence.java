@@ -12,5 +12,8 @@ public sealed interface NewEvidence {
     record Note(String text) implements NewEvidence {}
 
     /** An uploaded file, already checked and stored. */
-    record File(EvidenceFile file, @Nullable String title, @Nullable String summary) implements NewEvidence {}
+    record File(
+            EvidenceFile file,
+            @Nullable String title,
+            @Nullable String summary) implements NewEvidence {}
 }

@@ -78,7 +78,8 @@ class CaseTests {
 
     static Case caseInReview() {
         Case kase = caseWithEvidence();
-        kase.proposeVerdict(Rating.FALSE, "No evidence supports it; WHO says heat does not prevent COVID-19.", CHECKER, at(4));
+        kase.proposeVerdict(
+                Rating.FALSE, "No evidence supports it; WHO says heat does not prevent COVID-19.", CHECKER, at(4));
         return kase;
     }
 
@@ -109,7 +110,8 @@ class CaseTests {
     static final Map<CaseAction, Consumer<Case>> ACTIONS = Map.of(
             CaseAction.TRIAGE, kase -> kase.triage(1, List.of("health"), EDITOR, at(9)),
             CaseAction.ASSIGN, kase -> kase.assign(UserId.random(), EDITOR, at(9)),
-            CaseAction.ADD_EVIDENCE, kase -> kase.addEvidence(new NewEvidence.Note("Called the hospital."), EDITOR, at(9)),
+            CaseAction.ADD_EVIDENCE,
+                    kase -> kase.addEvidence(new NewEvidence.Note("Called the hospital."), EDITOR, at(9)),
             CaseAction.COMMENT, kase -> kase.comment("Any news?", EDITOR, at(9)),
             CaseAction.PROPOSE_VERDICT, kase -> kase.proposeVerdict(Rating.MISLEADING, "Summary.", EDITOR, at(9)),
             CaseAction.APPROVE, kase -> kase.approve(EDITOR, at(9)),
@@ -145,13 +147,15 @@ class CaseTests {
         if (ALLOWED.get(action).contains(state)) {
             assertThat(kase.allows(action)).isTrue();
             ACTIONS.get(action).accept(kase);
-            assertThat(kase.history().size() + kase.evidence().size() + kase.comments().size())
+            assertThat(kase.history().size()
+                            + kase.evidence().size()
+                            + kase.comments().size())
                     .as("%s in %s left a trace", action, state)
                     .isGreaterThan(history + evidence + comments);
         } else {
             assertThat(kase.allows(action)).isFalse();
-            IllegalCaseTransition refused =
-                    catchThrowableOfType(IllegalCaseTransition.class, () -> ACTIONS.get(action).accept(kase));
+            IllegalCaseTransition refused = catchThrowableOfType(
+                    IllegalCaseTransition.class, () -> ACTIONS.get(action).accept(kase));
             assertThat(refused).as("%s refused in %s", action, state).isNotNull();
             assertThat(refused.action()).isEqualTo(action);
             assertThat(refused.state()).isEqualTo(state);
@@ -216,7 +220,8 @@ class CaseTests {
         void rejectsCaseWithoutTitleClaimsOrItems() {
             List<NewClaim> claim = List.of(new NewClaim("A claim", null));
             List<ItemId> item = List.of(ItemId.random());
-            assertRefused(() -> Case.open(CaseId.random(), UNIT, " ", claim, item, OPENER, T0), "cases.error.title-required");
+            assertRefused(
+                    () -> Case.open(CaseId.random(), UNIT, " ", claim, item, OPENER, T0), "cases.error.title-required");
             assertRefused(
                     () -> Case.open(CaseId.random(), UNIT, "x".repeat(201), claim, item, OPENER, T0),
                     "cases.error.title-too-long");
@@ -224,10 +229,18 @@ class CaseTests {
                     () -> Case.open(CaseId.random(), UNIT, "T", List.of(new NewClaim(" ", null)), item, OPENER, T0),
                     "cases.error.claim-required");
             assertRefused(
-                    () -> Case.open(CaseId.random(), UNIT, "T", List.of(new NewClaim("x".repeat(1001), null)), item, OPENER, T0),
+                    () -> Case.open(
+                            CaseId.random(),
+                            UNIT,
+                            "T",
+                            List.of(new NewClaim("x".repeat(1001), null)),
+                            item,
+                            OPENER,
+                            T0),
                     "cases.error.claim-too-long");
             assertRefused(
-                    () -> Case.open(CaseId.random(), UNIT, "T", claim, List.of(), OPENER, T0), "cases.error.item-required");
+                    () -> Case.open(CaseId.random(), UNIT, "T", claim, List.of(), OPENER, T0),
+                    "cases.error.item-required");
         }
     }
 
@@ -265,7 +278,8 @@ class CaseTests {
             assertRefused(() -> kase.triage(2, List.of(" ", ""), CHECKER, at(1)), "cases.error.topic-required");
             assertRefused(() -> kase.triage(2, List.of("<script>"), CHECKER, at(1)), "cases.error.topic-invalid");
             assertRefused(() -> kase.triage(2, List.of("x".repeat(61)), CHECKER, at(1)), "cases.error.topic-too-long");
-            List<String> many = Stream.iterate(1, n -> n + 1).limit(11).map(n -> "t" + n).toList();
+            List<String> many =
+                    Stream.iterate(1, n -> n + 1).limit(11).map(n -> "t" + n).toList();
             assertRefused(() -> kase.triage(2, many, CHECKER, at(1)), "cases.error.too-many-topics");
             assertThat(kase.state()).isEqualTo(CaseState.NEW);
         }
@@ -314,22 +328,28 @@ class CaseTests {
             kase.addEvidence(new NewEvidence.Link("https://moh.gov.vn/x", "Bộ Y tế", null), CHECKER, at(3));
             kase.addEvidence(new NewEvidence.Note("Bác sĩ nói không."), CHECKER, at(4));
             kase.addEvidence(
-                    new NewEvidence.File(new EvidenceFile("scan.pdf", "application/pdf", 10, "ab".repeat(32)), null, null),
+                    new NewEvidence.File(
+                            new EvidenceFile("scan.pdf", "application/pdf", 10, "ab".repeat(32)), null, null),
                     CHECKER,
                     at(5));
 
             assertThat(kase.evidence())
                     .extracting(Evidence::kind)
                     .containsExactly(EvidenceKind.LINK, EvidenceKind.NOTE, EvidenceKind.FILE);
-            assertThat(kase.evidence().get(2).title()).as("file title defaults to its name").isEqualTo("scan.pdf");
+            assertThat(kase.evidence().get(2).title())
+                    .as("file title defaults to its name")
+                    .isEqualTo("scan.pdf");
             assertThat(kase.unsavedEvidence()).hasSize(3);
-            assertThat(kase.events()).filteredOn(EvidenceAdded.class::isInstance).hasSize(3);
+            assertThat(kase.events())
+                    .filteredOn(EvidenceAdded.class::isInstance)
+                    .hasSize(3);
         }
 
         @Test
         void rejectsLinksThatAreNotWebAddresses() {
             Case kase = caseInVerification();
-            for (String url : List.of("javascript:alert(1)", "ftp://example.org/x", "not a url", "https://", "file:///etc/passwd")) {
+            for (String url : List.of(
+                    "javascript:alert(1)", "ftp://example.org/x", "not a url", "https://", "file:///etc/passwd")) {
                 assertRefused(
                         () -> kase.addEvidence(new NewEvidence.Link(url, "t", null), CHECKER, at(3)),
                         "cases.error.link-invalid");
@@ -337,7 +357,9 @@ class CaseTests {
             assertRefused(
                     () -> kase.addEvidence(new NewEvidence.Link("https://example.org", " ", null), CHECKER, at(3)),
                     "cases.error.evidence-title-required");
-            assertRefused(() -> kase.addEvidence(new NewEvidence.Note(" "), CHECKER, at(3)), "cases.error.evidence-note-required");
+            assertRefused(
+                    () -> kase.addEvidence(new NewEvidence.Note(" "), CHECKER, at(3)),
+                    "cases.error.evidence-note-required");
             assertThat(kase.evidence()).isEmpty();
         }
     }
@@ -374,7 +396,9 @@ class CaseTests {
             assertThat(kase.verdict()).isNotNull();
             assertThat(kase.verdict().rating()).isEqualTo(rating);
             assertThat(kase.verdict().approved()).isFalse();
-            assertThat(kase.history()).last().satisfies(entry -> assertThat(entry.detail()).isEqualTo(rating.name()));
+            assertThat(kase.history())
+                    .last()
+                    .satisfies(entry -> assertThat(entry.detail()).isEqualTo(rating.name()));
         }
 
         @Test
@@ -480,7 +504,8 @@ class CaseTests {
         @Test
         void duplicateMustSayWhatItDuplicates() {
             Case kase = newCase();
-            assertRefused(() -> kase.close(CloseReason.DUPLICATE, "  ", EDITOR, at(1)), "cases.error.duplicate-needs-note");
+            assertRefused(
+                    () -> kase.close(CloseReason.DUPLICATE, "  ", EDITOR, at(1)), "cases.error.duplicate-needs-note");
             assertThat(kase.state()).isEqualTo(CaseState.NEW);
         }
 
@@ -501,8 +526,10 @@ class CaseTests {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(CaseAction.OPEN, CaseState.NEW, OPENER, at(0)),
                         org.assertj.core.groups.Tuple.tuple(CaseAction.TRIAGE, CaseState.TRIAGED, OPENER, at(1)),
-                        org.assertj.core.groups.Tuple.tuple(CaseAction.ASSIGN, CaseState.IN_VERIFICATION, OPENER, at(2)),
-                        org.assertj.core.groups.Tuple.tuple(CaseAction.PROPOSE_VERDICT, CaseState.IN_REVIEW, CHECKER, at(4)),
+                        org.assertj.core.groups.Tuple.tuple(
+                                CaseAction.ASSIGN, CaseState.IN_VERIFICATION, OPENER, at(2)),
+                        org.assertj.core.groups.Tuple.tuple(
+                                CaseAction.PROPOSE_VERDICT, CaseState.IN_REVIEW, CHECKER, at(4)),
                         org.assertj.core.groups.Tuple.tuple(CaseAction.APPROVE, CaseState.PUBLISHED, EDITOR, at(5)));
         assertThat(kase.updatedAt()).isEqualTo(at(5));
         assertThat(kase.people()).contains(OPENER, CHECKER, EDITOR);

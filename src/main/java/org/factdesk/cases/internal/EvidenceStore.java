@@ -140,7 +140,10 @@ public class EvidenceStore {
     static String cleanName(@Nullable String originalName, FileType type) {
         String name = originalName == null ? "" : originalName;
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        name = UNSAFE_NAME_CHARACTERS.matcher(name.substring(slash + 1)).replaceAll("").strip();
+        name = UNSAFE_NAME_CHARACTERS
+                .matcher(name.substring(slash + 1))
+                .replaceAll("")
+                .strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             name = "evidence." + type.name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -60,7 +60,8 @@ public enum FileType {
         if (startsWith(header, length, 4, "ftyp".getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of(MP4);
         }
-        if (startsWith(header, length, 0, "ID3".getBytes(StandardCharsets.US_ASCII)) || isMpegAudioFrame(header, length)) {
+        if (startsWith(header, length, 0, "ID3".getBytes(StandardCharsets.US_ASCII))
+                || isMpegAudioFrame(header, length)) {
             return Optional.of(MP3);
         }
         return Optional.empty();

@@ -17,6 +17,7 @@ import org.factdesk.cases.EvidenceId;
 import org.factdesk.cases.NewClaim;
 import org.factdesk.cases.NewEvidence;
 import org.factdesk.cases.OpenCase;
+import org.factdesk.cases.web.CaseJson.SummaryJson;
 import org.factdesk.cases.web.CaseRequests.AssignRequest;
 import org.factdesk.cases.web.CaseRequests.CloseRequest;
 import org.factdesk.cases.web.CaseRequests.CommentRequest;
@@ -25,7 +26,6 @@ import org.factdesk.cases.web.CaseRequests.OpenCaseRequest;
 import org.factdesk.cases.web.CaseRequests.ReviewRequest;
 import org.factdesk.cases.web.CaseRequests.TriageRequest;
 import org.factdesk.cases.web.CaseRequests.VerdictRequest;
-import org.factdesk.cases.web.CaseJson.SummaryJson;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.shared.CaseId;
 import org.factdesk.shared.ItemId;
@@ -82,7 +82,8 @@ class CaseApi {
     }
 
     @PostMapping
-    ResponseEntity<CaseJson> open(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody OpenCaseRequest request) {
+    ResponseEntity<CaseJson> open(
+            @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody OpenCaseRequest request) {
         Case kase = cases.open(
                 user,
                 new OpenCase(
@@ -102,13 +103,17 @@ class CaseApi {
 
     @PostMapping("/{id}/triage")
     CaseJson triage(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable CaseId id, @Valid @RequestBody TriageRequest request) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable CaseId id,
+            @Valid @RequestBody TriageRequest request) {
         return CaseJson.of(cases.triage(user, id, request.priority(), request.topics()));
     }
 
     @PostMapping("/{id}/assign")
     CaseJson assign(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable CaseId id, @Valid @RequestBody AssignRequest request) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable CaseId id,
+            @Valid @RequestBody AssignRequest request) {
         return CaseJson.of(cases.assign(user, id, new UserId(request.assignee())));
     }
 
@@ -119,7 +124,9 @@ class CaseApi {
             @Valid @RequestBody EvidenceRequest request) {
         NewEvidence evidence = switch (request.kind()) {
             case LINK -> new NewEvidence.Link(request.url(), request.title(), request.summary());
-            case NOTE -> new NewEvidence.Note(request.text() != null && !request.text().isBlank() ? request.text() : request.summary());
+            case NOTE ->
+                new NewEvidence.Note(
+                        request.text() != null && !request.text().isBlank() ? request.text() : request.summary());
             case FILE -> throw new IllegalStateException("refused by CaseRequestRules");
         };
         return CaseJson.of(cases.addEvidence(user, id, evidence));
@@ -147,19 +154,25 @@ class CaseApi {
 
     @PostMapping("/{id}/comments")
     CaseJson comment(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable CaseId id, @Valid @RequestBody CommentRequest request) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable CaseId id,
+            @Valid @RequestBody CommentRequest request) {
         return CaseJson.of(cases.comment(user, id, request.text()));
     }
 
     @PostMapping("/{id}/verdict")
     CaseJson verdict(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable CaseId id, @Valid @RequestBody VerdictRequest request) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable CaseId id,
+            @Valid @RequestBody VerdictRequest request) {
         return CaseJson.of(cases.proposeVerdict(user, id, request.rating(), request.summary()));
     }
 
     @PostMapping("/{id}/review")
     CaseJson review(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable CaseId id, @Valid @RequestBody ReviewRequest request) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable CaseId id,
+            @Valid @RequestBody ReviewRequest request) {
         Case kase = switch (request.decision()) {
             case APPROVE -> cases.approve(user, id);
             case SEND_BACK -> cases.sendBack(user, id, request.note() == null ? "" : request.note());
@@ -169,7 +182,9 @@ class CaseApi {
 
     @PostMapping("/{id}/close")
     CaseJson close(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable CaseId id, @Valid @RequestBody CloseRequest request) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable CaseId id,
+            @Valid @RequestBody CloseRequest request) {
         return CaseJson.of(cases.close(user, id, request.reason(), request.note()));
     }
 
@@ -188,10 +203,12 @@ class CaseApi {
         return ResponseEntity.ok()
                 .contentType(type)
                 .contentLength(download.file().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.file().name(), StandardCharsets.UTF_8)
-                        .build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(download.file().name(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .body(new FileSystemResource(download.path()));

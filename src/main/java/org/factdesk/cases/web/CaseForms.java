@@ -22,11 +22,16 @@ final class CaseForms {
     /** Open a case: the claims come one per line. */
     record OpenCaseForm(
             @Nullable UUID unit,
+
             @NotBlank(message = "{cases.validation.title.required}")
-                    @Size(max = 200, message = "{cases.validation.title.size}")
-                    String title,
-            @NotBlank(message = "{cases.validation.claims.required}") String claims,
-            @NotEmpty(message = "{cases.validation.items.required}") List<UUID> items) {
+            @Size(max = 200, message = "{cases.validation.title.size}")
+            String title,
+
+            @NotBlank(message = "{cases.validation.claims.required}")
+            String claims,
+
+            @NotEmpty(message = "{cases.validation.items.required}")
+            List<UUID> items) {
 
         static OpenCaseForm of(List<UUID> items, @Nullable UUID unit) {
             return new OpenCaseForm(unit, "", "", items);
@@ -44,30 +49,40 @@ final class CaseForms {
     /** Triage: the topics come in one field, separated by commas. */
     record TriageForm(
             @NotNull(message = "{cases.validation.priority.required}")
-                    @Min(value = 1, message = "{cases.validation.priority.range}")
-                    @Max(value = 4, message = "{cases.validation.priority.range}")
-                    Integer priority,
-            @NotBlank(message = "{cases.validation.topics.required}") String topics) {
+            @Min(value = 1, message = "{cases.validation.priority.range}")
+            @Max(value = 4, message = "{cases.validation.priority.range}")
+            Integer priority,
+
+            @NotBlank(message = "{cases.validation.topics.required}")
+            String topics) {
 
         static TriageForm empty() {
             return new TriageForm(3, "");
         }
 
         List<String> topicList() {
-            return Arrays.stream(topics.split("[,;\\n]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            return Arrays.stream(topics.split("[,;\\n]"))
+                    .map(String::strip)
+                    .filter(t -> !t.isEmpty())
+                    .toList();
         }
     }
 
-    record AssignForm(@NotNull(message = "{cases.validation.assignee.required}") UUID assignee) {}
+    record AssignForm(
+            @NotNull(message = "{cases.validation.assignee.required}")
+            UUID assignee) {}
 
     record LinkForm(
             @NotBlank(message = "{cases.validation.url.required}")
-                    @Size(max = 2000, message = "{cases.validation.url.size}")
-                    String url,
+            @Size(max = 2000, message = "{cases.validation.url.size}")
+            String url,
+
             @NotBlank(message = "{cases.validation.evidence-title.required}")
-                    @Size(max = 300, message = "{cases.validation.evidence-title.size}")
-                    String title,
-            @Nullable @Size(max = 2000, message = "{cases.validation.summary.size}") String summary) {
+            @Size(max = 300, message = "{cases.validation.evidence-title.size}")
+            String title,
+
+            @Nullable @Size(max = 2000, message = "{cases.validation.summary.size}")
+            String summary) {
 
         static LinkForm empty() {
             return new LinkForm("", "", "");
@@ -76,8 +91,8 @@ final class CaseForms {
 
     record NoteForm(
             @NotBlank(message = "{cases.validation.note-text.required}")
-                    @Size(max = 4000, message = "{cases.validation.note-text.size}")
-                    String text) {
+            @Size(max = 4000, message = "{cases.validation.note-text.size}")
+            String text) {
 
         static NoteForm empty() {
             return new NoteForm("");
@@ -86,8 +101,8 @@ final class CaseForms {
 
     record CommentForm(
             @NotBlank(message = "{cases.validation.comment.required}")
-                    @Size(max = 4000, message = "{cases.validation.comment.size}")
-                    String text) {
+            @Size(max = 4000, message = "{cases.validation.comment.size}")
+            String text) {
 
         static CommentForm empty() {
             return new CommentForm("");
@@ -95,15 +110,17 @@ final class CaseForms {
     }
 
     record VerdictForm(
-            @NotNull(message = "{cases.validation.rating.required}") Rating rating,
+            @NotNull(message = "{cases.validation.rating.required}")
+            Rating rating,
+
             @NotBlank(message = "{cases.validation.summary.required}")
-                    @Size(max = 2000, message = "{cases.validation.summary.size}")
-                    String summary) {}
+            @Size(max = 2000, message = "{cases.validation.summary.size}")
+            String summary) {}
 
     record SendBackForm(
             @NotBlank(message = "{cases.validation.note.required}")
-                    @Size(max = 2000, message = "{cases.validation.note.size}")
-                    String note) {
+            @Size(max = 2000, message = "{cases.validation.note.size}")
+            String note) {
 
         static SendBackForm empty() {
             return new SendBackForm("");
@@ -111,6 +128,9 @@ final class CaseForms {
     }
 
     record CloseForm(
-            @NotNull(message = "{cases.validation.reason.required}") CloseReason reason,
-            @Nullable @Size(max = 2000, message = "{cases.validation.note.size}") String note) {}
+            @NotNull(message = "{cases.validation.reason.required}")
+            CloseReason reason,
+
+            @Nullable @Size(max = 2000, message = "{cases.validation.note.size}")
+            String note) {}
 }

@@ -122,12 +122,16 @@ record CaseJson(
                 kase.version(),
                 kase.claims().stream().map(CaseJson::claim).toList(),
                 kase.items().stream().map(ItemId::value).toList(),
-                kase.evidence().stream().map(evidence -> evidence(evidence, base)).toList(),
+                kase.evidence().stream()
+                        .map(evidence -> evidence(evidence, base))
+                        .toList(),
                 kase.comments().stream().map(CaseJson::comment).toList(),
                 verdict(kase.verdict()),
                 closure(kase.closure()),
                 kase.history().stream().map(CaseJson::history).toList(),
-                java.util.Arrays.stream(CaseAction.values()).filter(kase::allows).toList());
+                java.util.Arrays.stream(CaseAction.values())
+                        .filter(kase::allows)
+                        .toList());
     }
 
     private static ClaimJson claim(Claim claim) {
@@ -147,7 +151,11 @@ record CaseJson(
                 file == null
                         ? null
                         : new FileJson(
-                                file.name(), file.contentType(), file.size(), file.sha256(), base + evidence.id() + "/file"),
+                                file.name(),
+                                file.contentType(),
+                                file.size(),
+                                file.sha256(),
+                                base + evidence.id() + "/file"),
                 evidence.addedBy().value(),
                 evidence.addedAt());
     }
@@ -171,7 +179,8 @@ record CaseJson(
     private static @Nullable ClosureJson closure(@Nullable Closure closure) {
         return closure == null
                 ? null
-                : new ClosureJson(closure.reason(), closure.note(), closure.closedBy().value(), closure.closedAt());
+                : new ClosureJson(
+                        closure.reason(), closure.note(), closure.closedBy().value(), closure.closedAt());
     }
 
     private static HistoryJson history(HistoryEntry entry) {

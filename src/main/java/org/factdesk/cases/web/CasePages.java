@@ -105,10 +105,12 @@ class CasePages {
         model.addAttribute("mine", mine);
         model.addAttribute("states", CaseState.values());
         model.addAttribute("unitNames", unitNames());
-        model.addAttribute("names", network.displayNames(found.content().stream()
-                .map(CaseSummary::assignee)
-                .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet())));
+        model.addAttribute(
+                "names",
+                network.displayNames(found.content().stream()
+                        .map(CaseSummary::assignee)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet())));
         model.addAttribute("canOpen", !user.unitsWith(Role.CHECKER).isEmpty());
         model.addAttribute("pagerQuery", pagerQuery(state, mine));
         return LIST_VIEW;
@@ -121,9 +123,13 @@ class CasePages {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(name = "item", required = false) @Nullable List<ItemId> items,
             Model model) {
-        List<UUID> ids = items == null ? List.of() : items.stream().map(ItemId::value).distinct().toList();
+        List<UUID> ids = items == null
+                ? List.of()
+                : items.stream().map(ItemId::value).distinct().toList();
         List<Unit> units = cases.unitsForOpening(user);
-        model.addAttribute("form", OpenCaseForm.of(ids, units.size() == 1 ? units.get(0).id().value() : null));
+        model.addAttribute(
+                "form",
+                OpenCaseForm.of(ids, units.size() == 1 ? units.get(0).id().value() : null));
         return prepareNew(user, ids, model);
     }
 
@@ -178,7 +184,12 @@ class CasePages {
             @Valid @ModelAttribute("triageForm") TriageForm form,
             BindingResult errors,
             RedirectAttributes flash) {
-        return act(id, form, errors, flash, "cases.flash.triaged",
+        return act(
+                id,
+                form,
+                errors,
+                flash,
+                "cases.flash.triaged",
                 () -> cases.triage(user, id, form.priority(), form.topicList()));
     }
 
@@ -189,7 +200,12 @@ class CasePages {
             @Valid @ModelAttribute("assignForm") AssignForm form,
             BindingResult errors,
             RedirectAttributes flash) {
-        return act(id, form, errors, flash, "cases.flash.assigned",
+        return act(
+                id,
+                form,
+                errors,
+                flash,
+                "cases.flash.assigned",
                 () -> cases.assign(user, id, new UserId(form.assignee())));
     }
 
@@ -277,7 +293,12 @@ class CasePages {
             @Valid @ModelAttribute("verdictForm") VerdictForm form,
             BindingResult errors,
             RedirectAttributes flash) {
-        return act(id, form, errors, flash, "cases.flash.verdict-proposed",
+        return act(
+                id,
+                form,
+                errors,
+                flash,
+                "cases.flash.verdict-proposed",
                 () -> cases.proposeVerdict(user, id, form.rating(), form.summary()));
     }
 
@@ -303,8 +324,8 @@ class CasePages {
             @Valid @ModelAttribute("closeForm") CloseForm form,
             BindingResult errors,
             RedirectAttributes flash) {
-        return act(id, form, errors, flash, "cases.flash.closed",
-                () -> cases.close(user, id, form.reason(), form.note()));
+        return act(
+                id, form, errors, flash, "cases.flash.closed", () -> cases.close(user, id, form.reason(), form.note()));
     }
 
     // --- helpers ---
@@ -379,7 +400,8 @@ class CasePages {
         model.addAttribute("kase", kase);
         model.addAttribute("names", cases.names(kase));
         model.addAttribute("items", cases.items(kase));
-        model.addAttribute("unitName", network.findUnit(kase.unit()).map(Unit::name).orElse(""));
+        model.addAttribute(
+                "unitName", network.findUnit(kase.unit()).map(Unit::name).orElse(""));
         model.addAttribute("canCheck", canCheck);
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("isProposer", verdict != null && verdict.proposedBy().equals(user.id()));
@@ -393,16 +415,24 @@ class CasePages {
         model.addAttribute("assignees", canCheck && kase.allows(CaseAction.ASSIGN) ? cases.assignees(kase) : List.of());
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("closeReasons", CloseReason.values());
-        model.addAttribute("priorities", IntStream.rangeClosed(Case.MIN_PRIORITY, Case.MAX_PRIORITY).boxed().toList());
+        model.addAttribute(
+                "priorities",
+                IntStream.rangeClosed(Case.MIN_PRIORITY, Case.MAX_PRIORITY)
+                        .boxed()
+                        .toList());
         model.addAttribute("maxFileSize", cases.maxFileSize());
         defaultForm(model, "triageForm", TriageForm.empty());
-        defaultForm(model, "assignForm", new AssignForm(kase.assignee() == null ? null : kase.assignee().value()));
+        defaultForm(
+                model,
+                "assignForm",
+                new AssignForm(kase.assignee() == null ? null : kase.assignee().value()));
         defaultForm(model, "linkForm", LinkForm.empty());
         defaultForm(model, "noteForm", NoteForm.empty());
         defaultForm(model, "commentForm", CommentForm.empty());
-        defaultForm(model, "verdictForm", verdict != null
-                ? new VerdictForm(verdict.rating(), verdict.summary())
-                : new VerdictForm(null, ""));
+        defaultForm(
+                model,
+                "verdictForm",
+                verdict != null ? new VerdictForm(verdict.rating(), verdict.summary()) : new VerdictForm(null, ""));
         defaultForm(model, "sendBackForm", SendBackForm.empty());
         defaultForm(model, "closeForm", new CloseForm(null, ""));
     }
@@ -420,10 +450,7 @@ class CasePages {
 
     /** The form's errors as one sentence each, joined; a value of the wrong type is named by its field. */
     private String text(BindingResult errors) {
-        return errors.getAllErrors().stream()
-                .map(this::text)
-                .distinct()
-                .collect(Collectors.joining(" "));
+        return errors.getAllErrors().stream().map(this::text).distinct().collect(Collectors.joining(" "));
     }
 
     private String text(ObjectError error) {
