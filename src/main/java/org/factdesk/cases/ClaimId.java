@@ -1,14 +1,17 @@
 package org.factdesk.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** Identifies a claim of a case: one checkable statement. */
-public record ClaimId(UUID value) {
+public record ClaimId(@JsonValue UUID value) {
 
     public static ClaimId random() {
         return new ClaimId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static ClaimId valueOf(String text) {
         return new ClaimId(UUID.fromString(text));
     }

@@ -1,14 +1,17 @@
 package org.factdesk.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** Identifies a comment on a case. */
-public record CommentId(UUID value) {
+public record CommentId(@JsonValue UUID value) {
 
     public static CommentId random() {
         return new CommentId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static CommentId valueOf(String text) {
         return new CommentId(UUID.fromString(text));
     }

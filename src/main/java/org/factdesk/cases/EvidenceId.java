@@ -1,14 +1,17 @@
 package org.factdesk.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** Identifies one piece of evidence of a case. */
-public record EvidenceId(UUID value) {
+public record EvidenceId(@JsonValue UUID value) {
 
     public static EvidenceId random() {
         return new EvidenceId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static EvidenceId valueOf(String text) {
         return new EvidenceId(UUID.fromString(text));
     }

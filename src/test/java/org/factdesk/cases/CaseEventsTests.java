@@ -3,6 +3,8 @@ package org.factdesk.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.factdesk.cases.CaseExceptions.SelfApprovalRefused;
 import org.factdesk.intake.IntakeManagement;
 import org.factdesk.network.NetworkManagement;
@@ -13,6 +15,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cases module on its own (with the modules it uses: network and intake) announces its transitions as events,
@@ -29,6 +32,9 @@ class CaseEventsTests {
 
     @Autowired
     NetworkManagement network;
+
+    @Autowired
+    JsonMapper json;
 
     CaseDesk desk;
     CaseDesk.Team team;
@@ -84,6 +90,41 @@ class CaseEventsTests {
                     assertThat(closed.reason()).isEqualTo(CloseReason.NO_ACTION);
                     assertThat(closed.closedFrom()).isEqualTo(CaseState.IN_VERIFICATION);
                 });
+    }
+
+    /**
+     * Listeners in other modules get the events through the JDBC event publication registry, which stores them as
+     * JSON in a varchar(4000) column: each event must read back equal and fit.
+     */
+    @Test
+    void eventsSurviveTheEventPublicationRegistry(PublishedEvents events) {
+        desk.published(team);
+        Case closed = desk.inReview(team);
+        cases.sendBack(team.editor(), closed.id(), "Thêm nguồn");
+        cases.comment(team.editor(), closed.id(), "Đóng lại");
+        cases.close(team.editor(), closed.id(), CloseReason.DUPLICATE, "Trùng với hồ sơ trước");
+
+        List<Object> published = new ArrayList<>();
+        for (Class<?> type : List.of(
+                CaseOpened.class,
+                CaseTriaged.class,
+                CaseAssigned.class,
+                EvidenceAdded.class,
+                CommentAdded.class,
+                VerdictProposed.class,
+                VerdictSentBack.class,
+                VerdictApproved.class,
+                CaseClosed.class)) {
+            List<Object> ofType = new ArrayList<>();
+            events.ofType(type).forEach(ofType::add);
+            assertThat(ofType).as(type.getSimpleName()).isNotEmpty();
+            published.addAll(ofType);
+        }
+        for (Object event : published) {
+            String text = json.writeValueAsString(event);
+            assertThat(text).as(event.getClass().getSimpleName()).hasSizeLessThan(4000);
+            assertThat(json.readValue(text, event.getClass())).isEqualTo(event);
+        }
     }
 
     @Test
