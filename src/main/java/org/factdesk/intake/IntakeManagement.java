@@ -164,18 +164,28 @@ public class IntakeManagement {
         return items.search(query, page, size);
     }
 
-    /** The items are now worked on in {@code caseId}. Called by the cases module when it opens a case. */
+    /**
+     * The items are now worked on in {@code caseId}. Called by the cases module when it opens a case. Refused, and
+     * nothing changed, when one of them is already in another open case: the conditional update makes two cases
+     * opened at once on the same item impossible, whichever commits first wins.
+     */
     @Transactional
     public void attachToCase(Collection<ItemId> ids, CaseId caseId) {
-        List<Item> found = items.findAll(ids);
-        if (found.size() != ids.stream().distinct().count()) {
-            ItemId missing = ids.stream()
-                    .filter(id -> found.stream().noneMatch(item -> item.id().equals(id)))
+        List<ItemId> distinct = ids.stream().distinct().toList();
+        List<Item> found = items.findAll(distinct);
+        for (ItemId id : distinct) {
+            Item item = found.stream()
+                    .filter(candidate -> candidate.id().equals(id))
                     .findFirst()
-                    .orElseThrow();
-            throw new ItemNotFound(missing);
+                    .orElseThrow(() -> new ItemNotFound(id));
+            if (item.status() == ItemStatus.IN_CASE) {
+                throw new IllegalItemChange("intake.error.already-in-case", item.headline());
+            }
         }
-        items.updateStatus(ids, ItemStatus.IN_CASE, caseId, true);
+        int attached = items.attach(distinct, caseId);
+        if (attached != distinct.size()) {
+            throw new IllegalItemChange("intake.error.already-in-case", distinct.size() - attached);
+        }
     }
 
     /** The case that held these items ended: CHECKED when its fact-check was published, CLOSED otherwise. */
@@ -184,7 +194,7 @@ public class IntakeManagement {
         if (outcome != ItemStatus.CHECKED && outcome != ItemStatus.CLOSED) {
             throw new IllegalArgumentException("An outcome is CHECKED or CLOSED, not " + outcome);
         }
-        items.updateStatus(ids, outcome, null, false);
+        items.updateStatus(ids, outcome);
     }
 
     /** Sets a new item aside as not worth checking; a checker of the item's unit may do it, and undo it. */
@@ -198,7 +208,7 @@ public class IntakeManagement {
         if (item.status() != from) {
             throw new IllegalItemChange("intake.error.cannot-dismiss", item.status());
         }
-        items.updateStatus(List.of(id), dismissed ? ItemStatus.DISMISSED : ItemStatus.NEW, null, false);
+        items.updateStatus(List.of(id), dismissed ? ItemStatus.DISMISSED : ItemStatus.NEW);
         return get(id);
     }
 

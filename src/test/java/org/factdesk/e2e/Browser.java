@@ -45,7 +45,9 @@ final class Browser implements AutoCloseable {
             throw new AssertionError("CI=true but Chromium or ChromeDriver is missing; .ci/run installs them");
         }
         assumeThat(present)
-                .as("Chromium (%s) and ChromeDriver (%s) are not installed: browser test skipped", CHROMIUM, CHROMEDRIVER)
+                .as(
+                        "Chromium (%s) and ChromeDriver (%s) are not installed: browser test skipped",
+                        CHROMIUM, CHROMEDRIVER)
                 .isTrue();
         Path profile = Files.createTempDirectory("factdesk-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -142,7 +144,8 @@ final class Browser implements AutoCloseable {
     public void close() throws IOException {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -116,16 +116,23 @@ public class Items {
                 .list();
     }
 
-    public void updateStatus(Collection<ItemId> ids, ItemStatus status, @Nullable CaseId caseId, boolean setCase) {
+    /** Puts items that are not in a case into {@code caseId}; returns how many were. */
+    public int attach(Collection<ItemId> ids, CaseId caseId) {
+        return jdbc.sql("""
+                        update intake_item set status = 'IN_CASE', case_id = :caseId
+                        where id in (:ids) and status <> 'IN_CASE'
+                        """)
+                .param("caseId", caseId.value())
+                .param("ids", ids.stream().map(ItemId::value).toList())
+                .update();
+    }
+
+    public void updateStatus(Collection<ItemId> ids, ItemStatus status) {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql(
-                        setCase
-                                ? "update intake_item set status = :status, case_id = :caseId where id in (:ids)"
-                                : "update intake_item set status = :status where id in (:ids)")
+        jdbc.sql("update intake_item set status = :status where id in (:ids)")
                 .param("status", status.name())
-                .param("caseId", caseId == null ? null : caseId.value())
                 .param("ids", ids.stream().map(ItemId::value).toList())
                 .update();
     }

@@ -1,0 +1,42 @@
+package org.factdesk.demo;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.factdesk.intake.Engagement;
+import org.factdesk.shared.Platform;
+import org.jspecify.annotations.Nullable;
+
+/** The shape of {@code demo/desk.json}: fact-checked claims with their evidence, and the items that repeat them. */
+record DemoContent(List<DemoClaim> claims, List<DemoItem> items) {
+
+    record DemoClaim(
+            String key,
+            String language,
+            String claim,
+            List<String> topics,
+            String rating,
+            String summary,
+            List<DemoEvidence> evidence) {}
+
+    record DemoEvidence(String url, String title, String summary) {}
+
+    /** An item; {@code claim} names the claim it repeats, {@code case} an open question about it. */
+    record DemoItem(
+            @Nullable String claim,
+            Platform platform,
+            String language,
+            @Nullable String url,
+            String text,
+            int seenDaysAgo,
+            @Nullable Engagement engagement,
+            @JsonProperty("case") @Nullable OpenQuestion openQuestion) {}
+
+    /** A case opened on an item that no fact-check covers yet, left in {@code state}. */
+    record OpenQuestion(
+            String claim,
+            List<String> topics,
+            String state,
+            @Nullable Integer priority,
+            @Nullable String closeReason,
+            @Nullable String note) {}
+}

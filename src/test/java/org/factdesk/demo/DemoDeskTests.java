@@ -1,0 +1,78 @@
+package org.factdesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.factdesk.cases.CaseManagement;
+import org.factdesk.cases.CaseQuery;
+import org.factdesk.cases.CaseState;
+import org.factdesk.cases.CaseSummary;
+import org.factdesk.intake.IntakeManagement;
+import org.factdesk.intake.ItemQuery;
+import org.factdesk.network.CurrentUser;
+import org.factdesk.network.NetworkManagement;
+import org.factdesk.network.Role;
+import org.factdesk.shared.Language;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** {@code --demo} on an empty installation builds the sample desk through the real workflow. */
+@SpringBootTest(args = "--demo", properties = "factdesk.demo.password=demo-password-for-tests")
+@DirtiesContext
+class DemoDeskTests {
+
+    @Autowired
+    NetworkManagement network;
+
+    @Autowired
+    IntakeManagement intake;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    DemoDesk demo;
+
+    @Test
+    void loadsUnitsUsersInEveryRoleItemsAndCasesInEveryState() {
+        assertThat(network.units()).hasSizeGreaterThanOrEqualTo(2);
+        Set<Role> roles = network.users().stream()
+                .flatMap(user -> user.roles().values().stream())
+                .collect(Collectors.toSet());
+        assertThat(roles).containsExactlyInAnyOrder(Role.values());
+        CurrentUser editor = network.authenticate("editor@demo.factdesk.vn", "demo-password-for-tests", "test");
+        assertThat(editor.hasRole(editor.units().iterator().next(), Role.EDITOR))
+                .isTrue();
+
+        assertThat(intake.search(ItemQuery.ALL, 0, 1).total()).isGreaterThanOrEqualTo(40);
+        assertThat(intake.search(new ItemQuery(null, null, null, Language.EN, null), 0, 1)
+                        .total())
+                .isPositive();
+        assertThat(intake.search(new ItemQuery("XONG sa gung", null, null, null, null), 0, 1)
+                        .total())
+                .isPositive();
+
+        CurrentUser admin = network.authenticate("admin@demo.factdesk.vn", "demo-password-for-tests", "test");
+        // The administrator created both units and so belongs to both.
+        Map<CaseState, Long> states = cases.find(admin, new CaseQuery(null, false), 0, 100).content().stream()
+                .collect(Collectors.groupingBy(CaseSummary::state, Collectors.counting()));
+        assertThat(states.keySet()).containsAll(EnumSet.allOf(CaseState.class));
+        assertThat(states.get(CaseState.PUBLISHED)).isGreaterThanOrEqualTo(15);
+        assertThat(Arrays.stream(CaseState.values()).filter(state -> state != CaseState.PUBLISHED))
+                .allSatisfy(
+                        state -> assertThat(states.get(state)).as(state.name()).isGreaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void runsOnlyOnce() {
+        long items = intake.search(ItemQuery.ALL, 0, 1).total();
+        demo.run(new org.springframework.boot.DefaultApplicationArguments("--demo"));
+        assertThat(intake.search(ItemQuery.ALL, 0, 1).total()).isEqualTo(items);
+    }
+}
