@@ -169,4 +169,17 @@ class NetworkApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("role"));
         assertThat(network.users()).hasSize((int) before);
     }
+
+    @Test
+    void publishesTheApiDescriptionAndHealthWithoutSignIn() throws Exception {
+        mvc.perform(get("/api/openapi"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/items']").exists())
+                .andExpect(jsonPath("$.components.securitySchemes['personal-token'].scheme")
+                        .value("bearer"));
+        mvc.perform(get("/api/swagger-ui/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+    }
 }

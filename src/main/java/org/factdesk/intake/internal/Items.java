@@ -172,7 +172,7 @@ public class Items {
         pageParameters.add(size);
         pageParameters.add((long) page * size);
         List<Item> rows = jdbc.sql("select " + COLUMNS + " from intake_item" + where
-                        + " order by received_at desc, id limit ? offset ?")
+                        + " order by received_at desc, seen_at desc, id limit ? offset ?")
                 .params(pageParameters)
                 .query(Items::map)
                 .list();

@@ -38,7 +38,8 @@ class SecurityConfiguration {
         "/api/docs/**",
         "/api/openapi",
         "/api/openapi/**",
-        "/swagger-ui/**"
+        "/swagger-ui/**",
+        "/api/swagger-ui/**"
     };
 
     @Bean
