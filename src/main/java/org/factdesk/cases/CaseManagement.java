@@ -92,11 +92,16 @@ public class CaseManagement {
         return kase;
     }
 
-    /** A case of one of the actor's units. */
+    /**
+     * A case of one of the actor's units, or a published case of any unit: published verdicts are readable across
+     * the network (only read; acting on a case still needs a role in its unit).
+     */
     @Transactional(readOnly = true)
     public Case get(CurrentUser actor, CaseId id) {
         Case kase = cases.find(id).orElseThrow(() -> new CaseNotFound(id));
-        requireMember(actor, kase);
+        if (kase.state() != CaseState.PUBLISHED) {
+            requireMember(actor, kase);
+        }
         return kase;
     }
 

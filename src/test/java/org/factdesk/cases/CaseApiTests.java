@@ -258,6 +258,23 @@ class CaseApiTests {
         }
 
         @Test
+        void publishedVerdictsAreReadableAcrossTheNetworkButNotChangeable() throws Exception {
+            Case kase = desk.published(team);
+            call(otherEditor, get(path(kase, "")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("PUBLISHED"));
+            call(
+                            otherEditor,
+                            post(path(kase, "/comments"))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content("""
+                            {"text": "from elsewhere"}
+                            """))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("cases.error.other-unit"));
+        }
+
+        @Test
         void answersNotFoundAndBadRequestForMissingAndMalformedIds() throws Exception {
             call(viewer, get("/api/v1/cases/" + UUID.randomUUID()))
                     .andExpect(status().isNotFound())
