@@ -105,6 +105,22 @@ public class CaseManagement {
         return kase;
     }
 
+    /**
+     * The claims of every open or published case in the network, with their verdicts once published: what matching
+     * indexes. Not tied to an actor: published verdicts are readable across the network, and open claims are only
+     * used to recognise repeats, never shown with their case's work.
+     */
+    @Transactional(readOnly = true)
+    public List<CheckedClaim> checkedClaims() {
+        return cases.checkedClaims(null);
+    }
+
+    /** The claims of one case, as {@link #checkedClaims()} gives them; empty for a closed case. */
+    @Transactional(readOnly = true)
+    public List<CheckedClaim> checkedClaims(CaseId id) {
+        return cases.checkedClaims(id);
+    }
+
     /** The cases of the actor's units, newest first. */
     @Transactional(readOnly = true)
     public PageOf<CaseSummary> find(CurrentUser actor, CaseQuery query, int page, int size) {

@@ -133,6 +133,37 @@ class Cases {
 
     /** The open case (not published, not closed) that holds {@code item}, if any. */
     @Transactional(readOnly = true)
+    /** The claims of open and published cases, in one query; of one case when {@code id} is given. */
+    List<CheckedClaim> checkedClaims(@Nullable CaseId id) {
+        String sql = """
+                select cl.id as claim_id, cl.text, cl.language, c.id as case_id, c.unit_id, c.title, c.state,
+                       c.verdict_rating, c.verdict_summary, c.verdict_approved_at
+                from cases_claim cl join cases_case c on c.id = cl.case_id
+                where c.state <> 'CLOSED'
+                """;
+        var statement = id == null
+                ? jdbc.sql(sql + " order by c.opened_at, cl.seq")
+                : jdbc.sql(sql + " and c.id = :id order by cl.seq").param("id", id.value());
+        return statement
+                .query((rs, row) -> {
+                    String rating = rs.getString("verdict_rating");
+                    CaseState state = CaseState.valueOf(rs.getString("state"));
+                    boolean published = state == CaseState.PUBLISHED;
+                    return new CheckedClaim(
+                            new ClaimId(rs.getObject("claim_id", UUID.class)),
+                            new CaseId(rs.getObject("case_id", UUID.class)),
+                            new UnitId(rs.getObject("unit_id", UUID.class)),
+                            rs.getString("text"),
+                            Language.fromCode(rs.getString("language")),
+                            rs.getString("title"),
+                            state,
+                            published && rating != null ? Rating.valueOf(rating) : null,
+                            published ? rs.getString("verdict_summary") : null,
+                            published ? instantOrNull(rs, "verdict_approved_at") : null);
+                })
+                .list();
+    }
+
     Optional<CaseId> openCaseHolding(ItemId item) {
         return jdbc
                 .sql("""
