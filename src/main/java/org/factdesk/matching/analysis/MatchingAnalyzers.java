@@ -1,0 +1,41 @@
+package org.factdesk.matching.analysis;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+/**
+ * The analyzed fields of the claim index and the one analyzer that serves them, for indexing and
+ * for querying alike. Index a claim's text into every field; query the fields together, with the
+ * bigram field boosted.
+ */
+public final class MatchingAnalyzers {
+
+    /** Vietnamese, diacritics folded, accented originals kept at the same position. */
+    public static final String FIELD_VI = "vi";
+
+    /** Vietnamese with diacritics, for exact accented matches. */
+    public static final String FIELD_VI_EXACT = "vi_exact";
+
+    /** Folded Vietnamese syllable bigrams. */
+    public static final String FIELD_VI_BIGRAMS = "vi_bigrams";
+
+    /** English, stemmed, tweet-aware. */
+    public static final String FIELD_EN = "en";
+
+    private MatchingAnalyzers() {}
+
+    /**
+     * A new analyzer that sends each field above to its own analyzer and any other field to the
+     * folded Vietnamese analyzer. Thread-safe; build one and reuse it, and close it with the index.
+     */
+    public static PerFieldAnalyzerWrapper create() {
+        return new PerFieldAnalyzerWrapper(
+                new VietnameseAnalyzer(false),
+                Map.<String, Analyzer>of(
+                        FIELD_VI, new VietnameseAnalyzer(true),
+                        FIELD_VI_EXACT, new VietnameseExactAnalyzer(),
+                        FIELD_VI_BIGRAMS, new VietnameseBigramAnalyzer(),
+                        FIELD_EN, new EnglishClaimAnalyzer()));
+    }
+}
