@@ -16,7 +16,7 @@ import org.apache.lucene.util.CharsRefBuilder;
 /**
  * A table of chat abbreviations and their expansions, read from a text file.
  *
- * <p>Format (UTF-8): one rule per line, {@code abbrev[, abbrev...] => expansion}. Blank lines and
+ * <p>Format (UTF-8): one rule per line, {@code abbrev, abbrev... => expansion} (one or more abbreviations). Blank lines and
  * text after {@code #} are ignored. An abbreviation or expansion may have several words separated by
  * spaces; words are matched and written as the tokenizer would cut them, lowercased and in NFC.
  * A malformed line fails the load with its line number.

@@ -89,7 +89,7 @@ public final class VietnameseFoldingFilter extends TokenFilter {
         return true;
     }
 
-    /** Folds {@code buffer[0..length)} in place and returns the new length. */
+    /** Folds the first {@code length} chars of {@code buffer} in place and returns their new count. */
     static int fold(char[] buffer, int length) {
         int out = 0;
         for (int i = 0; i < length; i++) {
