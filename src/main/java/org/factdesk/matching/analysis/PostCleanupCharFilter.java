@@ -46,7 +46,9 @@ public final class PostCleanupCharFilter extends BaseCharFilter {
 
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@])@\\w{1,30}");
 
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#])#([\\p{L}\\p{M}\\p{N}_]+)");
+    /** A hashtag; its body stops where a URL glued to it begins ({@code #DefundTheCBChttps://t.co/x}). */
+    private static final Pattern HASHTAG =
+            Pattern.compile("(?<![\\p{L}\\p{N}_&#])#([\\p{L}\\p{M}\\p{N}_]+?)(?=https?://|[^\\p{L}\\p{M}\\p{N}_]|$)");
 
     private @org.jspecify.annotations.Nullable Reader cleaned;
 

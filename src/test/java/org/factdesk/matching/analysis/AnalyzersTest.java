@@ -107,10 +107,10 @@ public class AnalyzersTest extends BaseTokenStreamTestCase {
             assertAnalyzesTo(
                     a,
                     TWEET,
-                    new String[] {"mask", "don't", "work", "covid19", "stai", "home", "john", "smith"},
+                    new String[] {"mask", "don't", "work", "covid19", "stay", "home", "john", "smith"},
                     new int[] {0, 6, 12, 18, 27, 31, 55, 60},
                     new int[] {5, 11, 16, 25, 31, 35, 59, 65});
-            assertAnalyzesTo(a, "The President's #AustralianFires", new String[] {"presid", "australian", "fire"});
+            assertAnalyzesTo(a, "The President's #AustralianFires", new String[] {"president", "australia", "fire"});
         }
     }
 

@@ -65,6 +65,7 @@ public class PostCleanupCharFilterTest extends BaseTokenStreamTestCase {
         assertEquals("stay home", cleaned("#stay_home"));
         assertEquals("tiêmchủng canhbao", cleaned("#tiêmchủng #canhbao"));
         assertEquals("xe SH", cleaned("#xeSH"));
+        assertEquals("Defund The CBC", cleaned("#DefundTheCBChttps://t.co/CsHG8R9cHp"));
         assertEquals("issue#12 C#", cleaned("issue#12 C#"));
     }
 
