@@ -8,6 +8,11 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
  * The analyzed fields of the claim index and the one analyzer that serves them, for indexing and
  * for querying alike. Index a claim's text into every field; query the fields together, with the
  * bigram field boosted.
+ *
+ * <p>On the vi-claims dev posts, a BM25 {@code BooleanQuery} of one {@code QueryBuilder} query per
+ * field with boosts 1 ({@link #FIELD_VI}), 0.3 ({@link #FIELD_VI_EXACT}), 0.6 ({@link
+ * #FIELD_VI_BIGRAMS}) and 0.2 ({@link #FIELD_EN}) reached MAP@5 0.891 (0.866 with every diacritic
+ * stripped), against 0.857 for the folded field alone; see {@code ViClaimsQualityTest}.
  */
 public final class MatchingAnalyzers {
 
