@@ -18,10 +18,10 @@ import org.factdesk.shared.TextFolding;
  *
  * <p><b>Why MinHash and not SimHash-64.</b> Social posts are short: 10 to 60 words, so 8 to 60 shingles. SimHash over
  * unweighted features flips each bit with probability θ/π where θ is the angle between the feature sets; a
- * 20-word post with "chia sẻ ngay" appended keeps 18 of 21 shingles (cosine 0.93, θ = 0.39) and so differs in about
+ * 20-word post with “chia sẻ ngay” appended keeps 18 of 21 shingles (cosine 0.93, θ = 0.39) and so differs in about
  * 8 of 64 bits on average, far beyond the distance-3 threshold that keeps different rumours apart. MinHash estimates
  * the Jaccard similarity of the shingle sets directly, with an error that does not grow as texts get shorter, and
- * its banding gives the same "look up by equal keys, verify in Java" structure.
+ * its banding gives the same “look up by equal keys, verify in Java” structure.
  *
  * <p><b>Parameters.</b> {@value #HASHES} min-hashes; the first {@code BANDS * ROWS} of them form {@value #BANDS}
  * bands of {@value #ROWS} rows, the candidate keys. Two texts with Jaccard similarity {@code s} share at least one
@@ -29,9 +29,9 @@ import org.factdesk.shared.TextFolding;
  * which is why candidates are then verified on all {@value #HASHES} min-hashes (standard error of the estimate
  * about 0.045 at s = 0.5): near duplicates estimate at least {@link #THRESHOLD}. The threshold was set on realistic
  * pairs (see {@code NearDuplicateFingerprintTests}): copies with emoji, share-bait, folded diacritics and one or two
- * word edits have a true similarity of 0.6 and above; different rumours on the same topic ("uống nước chanh diệt
- * covid" / "xông hơi sả gừng diệt covid"), even written on the same template ("tiêm vắc xin gây vô sinh" / "... gây
- * đột quỵ"), 0.32 and below. 0.45 sits between the two, about three standard errors from each. Three or more edited
+ * word edits have a true similarity of 0.6 and above; different rumours on the same topic (“uống nước chanh diệt
+ * covid” / “xông hơi sả gừng diệt covid”), even written on the same template (“tiêm vắc xin gây vô sinh” / “... gây
+ * đột quỵ”), 0.32 and below. 0.45 sits between the two, about three standard errors from each. Three or more edited
  * words in a 20-word post fall below it: such a post is treated as a new variant, which a person can still link.
  *
  * <p><b>Normalisation.</b> Diacritics folded ({@link TextFolding}), URLs, handles and share-bait phrases dropped,
