@@ -61,11 +61,20 @@ class ClusterTests {
         m = "x" + Long.toString(System.nanoTime(), 36);
     }
 
-    /** The rumour, with the random marker in four places so that no other test's item is a near duplicate. */
-    private String rumour() {
+    /**
+     * A rumour of this test's own (each test has another, so that they never cluster together in the shared
+     * database), with the random marker in four places so that a run in an earlier context's data does not either.
+     */
+    private String wellWaterRumour() {
         return "Khẩn cấp: nước giếng ở xã %s đã nhiễm chì nặng, uống vào sẽ bị ung thư chỉ sau %s tháng, trạm y tế %s"
                         .formatted(m, m, m)
                 + " đã xác nhận và cả huyện %s đang hoang mang".formatted(m);
+    }
+
+    private String bankRumour() {
+        return "Ngân hàng %s phát 5 triệu đồng hỗ trợ mỗi người dân bị lũ, chỉ cần bấm vào đường link %s và nhập mã OTP"
+                        .formatted(m, m)
+                + " trước ngày %s, đã có %s người nhận được tiền".formatted(m, m);
     }
 
     private JsonNode submit(String text, String seenAt, int expectedStatus) throws Exception {
@@ -87,7 +96,7 @@ class ClusterTests {
 
     @Test
     void groupsFiveVariantsOfOneRumourWithCopiesPerDayAndLeavesUnrelatedPostsOut() throws Exception {
-        String original = rumour();
+        String original = wellWaterRumour();
         List<String> ids = new ArrayList<>();
         // Submitted first, but seen on the second day (2025-03-02 in Vietnam).
         ids.add(id(submit(original, "2025-03-02T03:00:00Z", 201)));
@@ -162,13 +171,12 @@ class ClusterTests {
 
     @Test
     void showsTheClusterPageTheBadgeInTheInboxAndTheClusterOnTheItemPage() throws Exception {
-        String original = rumour();
+        String original = bankRumour();
         Item first = intake.submit(checker, SubmitItem.of(null, original, org.factdesk.shared.Platform.ZALO))
                 .item();
         intake.submit(checker, SubmitItem.of(null, original + " 😡😡 chia sẻ ngay", org.factdesk.shared.Platform.X));
         intake.submit(
-                checker,
-                SubmitItem.of(null, original.replace("Khẩn cấp", "Cảnh báo"), org.factdesk.shared.Platform.TIKTOK));
+                checker, SubmitItem.of(null, original.replace("Ngân hàng", "NH"), org.factdesk.shared.Platform.TIKTOK));
         Item alone = intake.submit(
                         checker, SubmitItem.of("https://example.org/" + m, null, org.factdesk.shared.Platform.WEBSITE))
                 .item();
