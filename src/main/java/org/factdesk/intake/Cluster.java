@@ -36,16 +36,6 @@ public record Cluster(
         return items.size();
     }
 
-    /** The 1-based position of an item among the cluster's items (earliest seen first), 0 if not in it. */
-    public int positionOf(ItemId item) {
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).id().equals(item)) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
     /** The largest daily count, for scaling bars. */
     public int busiestDay() {
         return perDay.stream().mapToInt(DailyCount::count).max().orElse(0);

@@ -7,10 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -185,11 +183,7 @@ public class IntakeManagement {
     @Transactional(readOnly = true)
     public Cluster cluster(ClusterId id) {
         Clusters.ClusterRow row = clusters.find(id).orElseThrow(() -> new ClusterNotFound(id));
-        List<ItemId> members = clusters.itemsOf(id);
-        Map<ItemId, Item> byId = new HashMap<>();
-        items.findAll(members).forEach(item -> byId.put(item.id(), item));
-        List<Item> ordered =
-                members.stream().map(byId::get).filter(Objects::nonNull).toList();
+        List<Item> members = items.findByCluster(id);
         TreeMap<LocalDate, Integer> perDay = new TreeMap<>();
         for (Clusters.Sighting sighting : clusters.sightings(id)) {
             perDay.merge(LocalDate.ofInstant(sighting.seenAt(), zone), sighting.copies(), Integer::sum);
@@ -200,7 +194,7 @@ public class IntakeManagement {
                 row.firstSeen(),
                 row.lastSeen(),
                 row.copies(),
-                ordered,
+                members,
                 perDay.entrySet().stream()
                         .map(day -> new DailyCount(day.getKey(), day.getValue()))
                         .toList());

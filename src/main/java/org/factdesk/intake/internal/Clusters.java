@@ -201,13 +201,6 @@ public class Clusters {
         return summaries;
     }
 
-    public List<ItemId> itemsOf(ClusterId id) {
-        return jdbc.sql("select id from intake_item where cluster_id = :id order by seen_at, received_at, id")
-                .param("id", id.value())
-                .query((rs, row) -> new ItemId(rs.getObject("id", UUID.class)))
-                .list();
-    }
-
     public List<Sighting> sightings(ClusterId id) {
         return jdbc.sql("select seen_at, copies from intake_sighting where cluster_id = :id order by seen_at")
                 .param("id", id.value())

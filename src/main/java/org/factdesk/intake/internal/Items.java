@@ -119,6 +119,15 @@ public class Items {
                 .list();
     }
 
+    /** The items of a cluster, earliest seen first. */
+    public List<Item> findByCluster(ClusterId cluster) {
+        return jdbc.sql("select " + COLUMNS + " from intake_item where cluster_id = :cluster"
+                        + " order by seen_at, received_at, id")
+                .param("cluster", cluster.value())
+                .query(Items::map)
+                .list();
+    }
+
     /** Puts items that are not in a case into {@code caseId}; returns how many were. */
     public int attach(Collection<ItemId> ids, CaseId caseId) {
         return jdbc.sql("""
