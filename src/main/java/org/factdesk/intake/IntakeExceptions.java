@@ -15,6 +15,12 @@ public final class IntakeExceptions {
         }
     }
 
+    public static final class ClusterNotFound extends NotFound {
+        public ClusterNotFound(Object id) {
+            super("intake.error.cluster-not-found", id);
+        }
+    }
+
     public static final class InvalidItem extends InvalidInput {
         public InvalidItem(String messageKey, Object... arguments) {
             super(messageKey, arguments);

@@ -3,15 +3,22 @@ package org.factdesk.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.factdesk.intake.IntakeExceptions.ClusterNotFound;
 import org.factdesk.intake.IntakeExceptions.IllegalItemChange;
 import org.factdesk.intake.IntakeExceptions.InvalidItem;
 import org.factdesk.intake.IntakeExceptions.ItemNotFound;
+import org.factdesk.intake.internal.Clusters;
 import org.factdesk.intake.internal.Items;
+import org.factdesk.intake.internal.NearDuplicateFingerprint;
 import org.factdesk.intake.internal.TextFingerprint;
 import org.factdesk.intake.internal.UrlNormalizer;
 import org.factdesk.network.CurrentUser;
@@ -25,6 +32,7 @@ import org.factdesk.shared.Language;
 import org.factdesk.shared.PageOf;
 import org.factdesk.shared.UnitId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -50,15 +58,21 @@ public class IntakeManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Clusters clusters;
+    private final ZoneId zone;
 
     IntakeManagement(
             Items items,
+            Clusters clusters,
             NetworkManagement network,
             IntakeProperties properties,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            @Value("${factdesk.time-zone:Asia/Ho_Chi_Minh}") String timeZone) {
         this.items = items;
+        this.clusters = clusters;
+        this.zone = ZoneId.of(timeZone);
         this.network = network;
         this.properties = properties;
         this.events = events;
@@ -69,6 +83,13 @@ public class IntakeManagement {
     /**
      * Logs an item, or recognises it: the same normalised URL, or the same normalised text, as an item already
      * stored returns that item with {@code duplicate = true} and counts the sighting instead of storing it again.
+     *
+     * <p>A new item joins the {@link Cluster} of its most similar near duplicate (see {@link NearDuplicateFingerprint};
+     * title and text are compared, an item with only a URL starts a cluster of its own), or starts a new one. An
+     * exact duplicate counts as one more copy of its original's cluster. The item, its cluster's counts, the sighting
+     * and the fingerprint are written in one transaction: there is never a half-written cluster. Two near duplicates
+     * submitted at the same instant may each miss the other (neither is committed when the other looks) and start two
+     * clusters; that is accepted: the cost of a lock on every lookup is not worth an occasional extra cluster.
      */
     public SubmissionResult submit(CurrentUser actor, SubmitItem submission) {
         UnitId unit = unitFor(actor, submission.unit());
@@ -119,14 +140,24 @@ public class IntakeManagement {
                 now,
                 1);
         String key = urlKey;
+        Optional<NearDuplicateFingerprint> fingerprint =
+                title == null && text == null ? Optional.empty() : NearDuplicateFingerprint.of(joined(title, text));
         try {
             return transactions.execute(status -> {
                 Optional<Item> existing = items.findDuplicate(key, textHash);
                 if (existing.isPresent()) {
-                    items.countSighting(existing.get().id());
-                    return new SubmissionResult(items.find(existing.get().id()).orElseThrow(), true);
+                    return countCopy(existing.get().id(), seenAt);
                 }
-                items.insert(item, key, textHash);
+                Optional<ClusterId> near = fingerprint.flatMap(clusters::findNearest);
+                ClusterId cluster = near.orElseGet(ClusterId::random);
+                if (near.isPresent()) {
+                    clusters.count(cluster, seenAt, true);
+                } else {
+                    clusters.create(cluster, item.id(), seenAt, now);
+                }
+                items.insert(item, key, textHash, cluster);
+                clusters.recordSighting(item.id(), cluster, seenAt);
+                fingerprint.ifPresent(print -> clusters.storeFingerprint(item.id(), print));
                 events.publishEvent(new ItemReceived(item.id(), item.unit(), item.platform(), item.language()));
                 return new SubmissionResult(item, false);
             });
@@ -134,10 +165,51 @@ public class IntakeManagement {
             // Another submission of the same content committed between our check and our insert.
             return transactions.execute(status -> {
                 Item existing = items.findDuplicate(key, textHash).orElseThrow(() -> race);
-                items.countSighting(existing.id());
-                return new SubmissionResult(items.find(existing.id()).orElseThrow(), true);
+                return countCopy(existing.id(), seenAt);
             });
         }
+    }
+
+    /** An exact duplicate: one more sighting of the item, one more copy in its cluster. */
+    private SubmissionResult countCopy(ItemId id, Instant seenAt) {
+        items.countSighting(id);
+        ClusterId cluster = clusters.clusterOf(id).orElseThrow(() -> new ItemNotFound(id));
+        clusters.count(cluster, seenAt, false);
+        clusters.recordSighting(id, cluster, seenAt);
+        return new SubmissionResult(items.find(id).orElseThrow(), true);
+    }
+
+    /** A near-duplicate cluster with its items and copies per day; see {@link Cluster}. */
+    @Transactional(readOnly = true)
+    public Cluster cluster(ClusterId id) {
+        Clusters.ClusterRow row = clusters.find(id).orElseThrow(() -> new ClusterNotFound(id));
+        List<Item> members = items.findByCluster(id);
+        TreeMap<LocalDate, Integer> perDay = new TreeMap<>();
+        for (Clusters.Sighting sighting : clusters.sightings(id)) {
+            perDay.merge(LocalDate.ofInstant(sighting.seenAt(), zone), sighting.copies(), Integer::sum);
+        }
+        return new Cluster(
+                row.id(),
+                row.firstItem(),
+                row.firstSeen(),
+                row.lastSeen(),
+                row.copies(),
+                members,
+                perDay.entrySet().stream()
+                        .map(day -> new DailyCount(day.getKey(), day.getValue()))
+                        .toList());
+    }
+
+    /** The cluster an item belongs to; every item belongs to one (alone in it when it has no near duplicate). */
+    @Transactional(readOnly = true)
+    public Cluster clusterOf(ItemId item) {
+        return cluster(clusters.clusterOf(item).orElseThrow(() -> new ItemNotFound(item)));
+    }
+
+    /** The clusters of these items in short, for lists; items not found are left out. */
+    @Transactional(readOnly = true)
+    public Map<ItemId, ClusterSummary> clusterSummaries(Collection<ItemId> ids) {
+        return clusters.summaries(ids);
     }
 
     @Transactional(readOnly = true)

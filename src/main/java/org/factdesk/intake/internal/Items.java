@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.factdesk.intake.ClusterId;
 import org.factdesk.intake.Engagement;
 import org.factdesk.intake.Item;
 import org.factdesk.intake.ItemQuery;
@@ -40,16 +41,18 @@ public class Items {
         this.jdbc = jdbc;
     }
 
-    public void insert(Item item, @Nullable String urlKey, @Nullable String textHash) {
+    /** Stores a new item as a member of {@code cluster}, which must already be stored. */
+    public void insert(Item item, @Nullable String urlKey, @Nullable String textHash, ClusterId cluster) {
         jdbc.sql("""
                 insert into intake_item (id, unit_id, url, url_key, title, text, text_hash, platform, language, seen_at,
                     likes, shares, comments, views, note, status, case_id, submitted_by, received_at, times_seen,
-                    search_text)
+                    search_text, cluster_id)
                 values (:id, :unit, :url, :urlKey, :title, :text, :textHash, :platform, :language, :seenAt,
                     :likes, :shares, :comments, :views, :note, :status, :caseId, :submittedBy, :receivedAt, :timesSeen,
-                    :searchText)
+                    :searchText, :cluster)
                 """)
                 .param("id", item.id().value())
+                .param("cluster", cluster.value())
                 .param("unit", item.unit().value())
                 .param("url", item.url())
                 .param("urlKey", urlKey)
@@ -112,6 +115,15 @@ public class Items {
         }
         return jdbc.sql("select " + COLUMNS + " from intake_item where id in (:ids) order by received_at desc")
                 .param("ids", ids.stream().map(ItemId::value).toList())
+                .query(Items::map)
+                .list();
+    }
+
+    /** The items of a cluster, earliest seen first. */
+    public List<Item> findByCluster(ClusterId cluster) {
+        return jdbc.sql("select " + COLUMNS + " from intake_item where cluster_id = :cluster"
+                        + " order by seen_at, received_at, id")
+                .param("cluster", cluster.value())
                 .query(Items::map)
                 .list();
     }

@@ -4,6 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import org.factdesk.intake.Cluster;
+import org.factdesk.intake.ClusterId;
+import org.factdesk.intake.DailyCount;
 import org.factdesk.intake.Engagement;
 import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.Item;
@@ -29,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Items over HTTP: log one (201, or 200 with {@code duplicate: true}), read one, search. */
+/**
+ * Items over HTTP: log one (201, or 200 with {@code duplicate: true}), read one, search; read a near-duplicate cluster
+ * by its id or by one of its items.
+ */
 @RestController
 @RequestMapping("/api/v1/items")
 class ItemApi {
@@ -118,6 +125,49 @@ class ItemApi {
     @GetMapping("/{id}")
     ItemView item(@PathVariable ItemId id) {
         return ItemView.of(intake.get(id), false);
+    }
+
+    /** One item of a cluster, in short. */
+    record ClusterItemView(
+            ItemId id, String headline, @Nullable String url, Platform platform, Instant seenAt, int timesSeen) {
+
+        static ClusterItemView of(Item item) {
+            return new ClusterItemView(
+                    item.id(), item.headline(), item.url(), item.platform(), item.seenAt(), item.timesSeen());
+        }
+    }
+
+    record ClusterView(
+            ClusterId id,
+            ItemId firstItem,
+            Instant firstSeen,
+            Instant lastSeen,
+            int size,
+            int copies,
+            List<DailyCount> perDay,
+            List<ClusterItemView> items) {
+
+        static ClusterView of(Cluster cluster) {
+            return new ClusterView(
+                    cluster.id(),
+                    cluster.firstItem(),
+                    cluster.firstSeen(),
+                    cluster.lastSeen(),
+                    cluster.size(),
+                    cluster.copies(),
+                    cluster.perDay(),
+                    cluster.items().stream().map(ClusterItemView::of).toList());
+        }
+    }
+
+    @GetMapping("/clusters/{id}")
+    ClusterView cluster(@PathVariable ClusterId id) {
+        return ClusterView.of(intake.cluster(id));
+    }
+
+    @GetMapping("/{id}/cluster")
+    ClusterView clusterOf(@PathVariable ItemId id) {
+        return ClusterView.of(intake.clusterOf(id));
     }
 
     @GetMapping

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.factdesk.intake.ClusterId;
 import org.factdesk.intake.Engagement;
 import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.Item;
@@ -35,13 +36,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The inbox, the submit form and the item page. */
+/** The inbox, the submit form, the item page and the page of a near-duplicate cluster. */
 @Controller
 class ItemController {
 
     static final String INBOX_VIEW = "intake/inbox";
     static final String FORM_VIEW = "intake/new";
     static final String ITEM_VIEW = "intake/item";
+    static final String CLUSTER_VIEW = "intake/cluster";
     static final int PAGE_SIZE = 25;
 
     private final IntakeManagement intake;
@@ -65,6 +67,9 @@ class ItemController {
         ItemQuery query = new ItemQuery(q == null || q.isBlank() ? null : q, status, platform, lang, unit);
         PageOf<Item> items = intake.search(query, Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("items", items);
+        model.addAttribute(
+                "clusters",
+                intake.clusterSummaries(items.content().stream().map(Item::id).toList()));
         model.addAttribute("query", query);
         model.addAttribute("statuses", ItemStatus.values());
         model.addAttribute("platforms", Platform.values());
@@ -133,7 +138,15 @@ class ItemController {
                 "submitter", network.displayNames(List.of(item.submittedBy())).get(item.submittedBy()));
         model.addAttribute("canCheck", !user.unitsWith(Role.CHECKER).isEmpty());
         model.addAttribute("canDismiss", user.hasRole(item.unit(), Role.CHECKER));
+        model.addAttribute("cluster", intake.clusterSummaries(List.of(id)).get(id));
         return ITEM_VIEW;
+    }
+
+    @GetMapping("/items/clusters/{id}")
+    String cluster(@PathVariable ClusterId id, Model model) {
+        model.addAttribute("cluster", intake.cluster(id));
+        model.addAttribute("unitNames", unitNames());
+        return CLUSTER_VIEW;
     }
 
     @PostMapping("/items/{id}/dismiss")

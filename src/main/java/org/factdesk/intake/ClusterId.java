@@ -1,0 +1,24 @@
+package org.factdesk.intake;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
+
+/** Identifies a near-duplicate cluster: the items that carry the same rumour. */
+public record ClusterId(@JsonValue UUID value) {
+
+    public static ClusterId random() {
+        return new ClusterId(UUID.randomUUID());
+    }
+
+    /** Parses the text form; a malformed one is an {@link IllegalArgumentException} (a 400 on the web). */
+    @JsonCreator
+    public static ClusterId valueOf(String text) {
+        return new ClusterId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

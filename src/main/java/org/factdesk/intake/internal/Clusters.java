@@ -1,0 +1,215 @@
+package org.factdesk.intake.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.factdesk.intake.ClusterId;
+import org.factdesk.intake.ClusterSummary;
+import org.factdesk.shared.ItemId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Near-duplicate clusters, their sightings and the items' fingerprints. Every method runs in the caller's
+ * transaction: a submission writes its cluster row, sighting and fingerprint together or not at all.
+ */
+@Repository
+public class Clusters {
+
+    /**
+     * At most this many candidates are verified per submission, those sharing the most bands first: a submission
+     * costs O(candidates), never O(items), even when one rumour has thousands of copies.
+     */
+    static final int MAX_CANDIDATES = 200;
+
+    private final JdbcClient jdbc;
+
+    Clusters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored row of a cluster, without its items. */
+    public record ClusterRow(
+            ClusterId id, ItemId firstItem, Instant firstSeen, Instant lastSeen, int size, int copies) {}
+
+    /** A stored sighting: when, and how many copies it stands for. */
+    public record Sighting(Instant seenAt, int copies) {}
+
+    /**
+     * The cluster of the stored item most similar to {@code fingerprint}, if one is a near duplicate. Candidates
+     * come from the band index; each is verified on its full signature.
+     */
+    public Optional<ClusterId> findNearest(NearDuplicateFingerprint fingerprint) {
+        List<Long> keys = new ArrayList<>();
+        for (long key : fingerprint.bandKeys()) {
+            keys.add(key);
+        }
+        List<UUID> candidates = jdbc.sql("""
+                        select item_id, count(*) as hits from intake_fingerprint_band
+                        where band_key in (:keys)
+                        group by item_id
+                        order by hits desc, item_id
+                        limit :limit
+                        """)
+                .param("keys", keys)
+                .param("limit", MAX_CANDIDATES)
+                .query((rs, row) -> rs.getObject("item_id", UUID.class))
+                .list();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        ClusterId best = null;
+        double bestSimilarity = -1;
+        List<Candidate> stored = jdbc.sql("""
+                        select f.item_id, f.signature, i.cluster_id from intake_fingerprint f
+                        join intake_item i on i.id = f.item_id
+                        where f.item_id in (:ids)
+                        order by i.received_at, f.item_id
+                        """)
+                .param("ids", candidates)
+                .query((rs, row) -> new Candidate(
+                        new ClusterId(rs.getObject("cluster_id", UUID.class)),
+                        NearDuplicateFingerprint.fromHex(rs.getString("signature"))))
+                .list();
+        for (Candidate candidate : stored) {
+            double similarity = fingerprint.similarity(candidate.signature());
+            if (similarity >= NearDuplicateFingerprint.THRESHOLD && similarity > bestSimilarity) {
+                best = candidate.cluster();
+                bestSimilarity = similarity;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private record Candidate(ClusterId cluster, NearDuplicateFingerprint signature) {}
+
+    /** A new cluster of one item, seen once. */
+    public void create(ClusterId id, ItemId firstItem, Instant seenAt, Instant now) {
+        jdbc.sql("""
+                        insert into intake_cluster (id, first_item_id, first_seen_at, last_seen_at, size, copies, created_at)
+                        values (:id, :item, :seenAt, :seenAt, 1, 1, :now)
+                        """)
+                .param("id", id.value())
+                .param("item", firstItem.value())
+                .param("seenAt", utc(seenAt))
+                .param("now", utc(now))
+                .update();
+    }
+
+    /**
+     * Counts one more copy into a cluster, of a new item ({@code newItem}) or of one it holds. A single conditional
+     * update, so concurrent submissions into one cluster serialise on its row and lose no count.
+     */
+    public void count(ClusterId id, Instant seenAt, boolean newItem) {
+        int updated = jdbc.sql("""
+                        update intake_cluster set
+                            size = size + :added,
+                            copies = copies + 1,
+                            first_seen_at = least(first_seen_at, :seenAt),
+                            last_seen_at = greatest(last_seen_at, :seenAt)
+                        where id = :id
+                        """)
+                .param("added", newItem ? 1 : 0)
+                .param("seenAt", utc(seenAt))
+                .param("id", id.value())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("No cluster " + id);
+        }
+    }
+
+    public void recordSighting(ItemId item, ClusterId cluster, Instant seenAt) {
+        jdbc.sql("""
+                        insert into intake_sighting (id, item_id, cluster_id, seen_at, copies)
+                        values (:id, :item, :cluster, :seenAt, 1)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("item", item.value())
+                .param("cluster", cluster.value())
+                .param("seenAt", utc(seenAt))
+                .update();
+    }
+
+    public void storeFingerprint(ItemId item, NearDuplicateFingerprint fingerprint) {
+        jdbc.sql("insert into intake_fingerprint (item_id, signature) values (:item, :signature)")
+                .param("item", item.value())
+                .param("signature", fingerprint.toHex())
+                .update();
+        long[] keys = fingerprint.bandKeys();
+        for (int band = 0; band < keys.length; band++) {
+            jdbc.sql("""
+                            insert into intake_fingerprint_band (band_key, item_id, band_no)
+                            values (:key, :item, :band)
+                            """)
+                    .param("key", keys[band])
+                    .param("item", item.value())
+                    .param("band", band)
+                    .update();
+        }
+    }
+
+    public Optional<ClusterRow> find(ClusterId id) {
+        return jdbc.sql("""
+                        select id, first_item_id, first_seen_at, last_seen_at, size, copies
+                        from intake_cluster where id = :id
+                        """)
+                .param("id", id.value())
+                .query((rs, row) -> new ClusterRow(
+                        new ClusterId(rs.getObject("id", UUID.class)),
+                        new ItemId(rs.getObject("first_item_id", UUID.class)),
+                        rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("last_seen_at", OffsetDateTime.class).toInstant(),
+                        rs.getInt("size"),
+                        rs.getInt("copies")))
+                .optional();
+    }
+
+    public Optional<ClusterId> clusterOf(ItemId item) {
+        return jdbc.sql("select cluster_id from intake_item where id = :id")
+                .param("id", item.value())
+                .query((rs, row) -> new ClusterId(rs.getObject("cluster_id", UUID.class)))
+                .optional();
+    }
+
+    /** The clusters of these items, in short. */
+    public Map<ItemId, ClusterSummary> summaries(Collection<ItemId> items) {
+        Map<ItemId, ClusterSummary> summaries = new HashMap<>();
+        if (items.isEmpty()) {
+            return summaries;
+        }
+        jdbc.sql("""
+                        select i.id as item_id, c.id, c.size, c.copies from intake_item i
+                        join intake_cluster c on c.id = i.cluster_id
+                        where i.id in (:ids)
+                        """)
+                .param("ids", items.stream().map(ItemId::value).distinct().toList())
+                .query(rs -> {
+                    summaries.put(
+                            new ItemId(rs.getObject("item_id", UUID.class)),
+                            new ClusterSummary(
+                                    new ClusterId(rs.getObject("id", UUID.class)),
+                                    rs.getInt("size"),
+                                    rs.getInt("copies")));
+                });
+        return summaries;
+    }
+
+    public List<Sighting> sightings(ClusterId id) {
+        return jdbc.sql("select seen_at, copies from intake_sighting where cluster_id = :id order by seen_at")
+                .param("id", id.value())
+                .query((rs, row) -> new Sighting(
+                        rs.getObject("seen_at", OffsetDateTime.class).toInstant(), rs.getInt("copies")))
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
