@@ -1,0 +1,5 @@
+/** The claim-matching engine: a Lucene index of fact-checked claims, BM25 ranking, dense re-ranking and bands. */
+@NullMarked
+package org.factdesk.matching.engine;
+
+import org.jspecify.annotations.NullMarked;

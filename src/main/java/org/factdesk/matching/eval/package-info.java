@@ -1,0 +1,5 @@
+/** The evaluation harness: runs the engine on CheckThat!-style benchmarks and prints the scorer's metrics. */
+@NullMarked
+package org.factdesk.matching.eval;
+
+import org.jspecify.annotations.NullMarked;
