@@ -148,7 +148,7 @@ public final class ClaimMatcher {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         if (lang == Language.EN) {
             addField(all, analyzer, AnalyzerSet.ENGLISH, text, settings.englishBoost());
-            addField(all, analyzer, AnalyzerSet.BIGRAM, text, settings.bigramBoost());
+            addField(all, analyzer, AnalyzerSet.BIGRAM, text, settings.englishBigramBoost());
         } else if (settings.folding()) {
             addField(all, analyzer, AnalyzerSet.FOLDED, text, settings.foldedBoost());
             addField(all, analyzer, AnalyzerSet.EXACT, text, settings.exactBoost());

@@ -14,7 +14,8 @@ package org.factdesk.matching.engine;
  * @param englishBoost boost of the stemmed English field
  * @param foldedBoost boost of the folded unigram field
  * @param exactBoost boost of the diacritic-preserving field (exact tones score higher)
- * @param bigramBoost boost of the folded syllable/word bigram field
+ * @param bigramBoost boost of the folded syllable bigram field for Vietnamese queries
+ * @param englishBigramBoost boost of the bigram field for English queries (word pairs help less there)
  * @param autoThreshold calibrated score from which the top candidate is linked automatically
  * @param suggestThreshold calibrated score from which a candidate is suggested
  * @param minWordsForAuto texts with fewer words are never {@link Band#AUTO}
@@ -31,6 +32,7 @@ public record MatcherSettings(
         double foldedBoost,
         double exactBoost,
         double bigramBoost,
+        double englishBigramBoost,
         double autoThreshold,
         double suggestThreshold,
         int minWordsForAuto) {
@@ -59,7 +61,8 @@ public record MatcherSettings(
     }
 
     public static MatcherSettings defaults() {
-        return new MatcherSettings(4000, 100, true, Fusion.LINEAR, 0.25, 60, true, 1.0, 1.0, 0.3, 0.6, 0.70, 0.35, 8);
+        return new MatcherSettings(
+                4000, 100, true, Fusion.LINEAR, 0.25, 60, true, 1.0, 1.0, 0.3, 0.6, 0.15, 0.70, 0.35, 8);
     }
 
     public MatcherSettings withDense(boolean on) {
@@ -75,6 +78,7 @@ public record MatcherSettings(
                 foldedBoost,
                 exactBoost,
                 bigramBoost,
+                englishBigramBoost,
                 autoThreshold,
                 suggestThreshold,
                 minWordsForAuto);
@@ -93,6 +97,7 @@ public record MatcherSettings(
                 foldedBoost,
                 exactBoost,
                 bigramBoost,
+                englishBigramBoost,
                 autoThreshold,
                 suggestThreshold,
                 minWordsForAuto);
@@ -111,12 +116,14 @@ public record MatcherSettings(
                 foldedBoost,
                 exactBoost,
                 bigramBoost,
+                englishBigramBoost,
                 autoThreshold,
                 suggestThreshold,
                 minWordsForAuto);
     }
 
-    public MatcherSettings withBoosts(double english, double folded, double exact, double bigram) {
+    public MatcherSettings withBoosts(
+            double english, double folded, double exact, double bigram, double englishBigram) {
         return new MatcherSettings(
                 maxTextLength,
                 candidates,
@@ -129,6 +136,7 @@ public record MatcherSettings(
                 folded,
                 exact,
                 bigram,
+                englishBigram,
                 autoThreshold,
                 suggestThreshold,
                 minWordsForAuto);
@@ -147,6 +155,7 @@ public record MatcherSettings(
                 foldedBoost,
                 exactBoost,
                 bigramBoost,
+                englishBigramBoost,
                 auto,
                 suggest,
                 minWordsForAuto);
@@ -165,6 +174,7 @@ public record MatcherSettings(
                 foldedBoost,
                 exactBoost,
                 bigramBoost,
+                englishBigramBoost,
                 autoThreshold,
                 suggestThreshold,
                 minWordsForAuto);

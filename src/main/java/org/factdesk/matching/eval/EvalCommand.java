@@ -246,7 +246,7 @@ public final class EvalCommand {
     static final String USAGE = """
             usage: eval --format clef2020|clef2022|tsv --collection FILE --queries FILE --qrels FILE
                         [--run OUT] [--dense] [--config bm25|bm25-nofold|fused|rrf]
-                        [--bm25-weight W] [--only PREFIX,...] [--vectors FILE] [--sweep] [--thresholds]
+                        [--bm25-weight W] [--boosts EN,FOLDED,EXACT,BIGRAM,EN_BIGRAM] [--only PREFIX,...] [--vectors FILE] [--sweep] [--thresholds]
                         [--model ONNX --tokenizer JSON [--model-name N] [--query-prefix P] [--passage-prefix P]
                          [--multilingual]]""";
 
@@ -271,6 +271,8 @@ public final class EvalCommand {
 
         @Nullable
         Double bm25Weight;
+
+        double @Nullable [] boosts;
 
         List<String> only = List.of();
 
@@ -319,6 +321,10 @@ public final class EvalCommand {
                             case "--run" -> o.run = Path.of(v);
                             case "--config" -> o.configName = v;
                             case "--bm25-weight" -> o.bm25Weight = Double.parseDouble(v);
+                            case "--boosts" ->
+                                o.boosts = Arrays.stream(v.split(","))
+                                        .mapToDouble(Double::parseDouble)
+                                        .toArray();
                             case "--only" -> o.only = List.of(v.split(","));
                             case "--vectors" -> o.vectors = Path.of(v);
                             case "--model" -> o.model = Path.of(v);
@@ -353,6 +359,13 @@ public final class EvalCommand {
             }
             if (configName.equals("rrf")) {
                 s = s.withFusion(MatcherSettings.Fusion.RRF, s.bm25Weight());
+            }
+            if (boosts != null) {
+                if (boosts.length != 5) {
+                    throw new IllegalArgumentException(
+                            "--boosts takes five numbers: english,folded,exact,bigram,englishBigram");
+                }
+                s = s.withBoosts(boosts[0], boosts[1], boosts[2], boosts[3], boosts[4]);
             }
             if (bm25Weight != null) {
                 s = s.withFusion(s.fusion(), bm25Weight);
