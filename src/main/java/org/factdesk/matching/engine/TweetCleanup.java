@@ -4,7 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Strips what a social-media post carries besides its words: URLs, {@code @handles}, the "— Name (@handle) Date"
+ * Strips what a social-media post carries besides its words: URLs, {@code @handles} (a CamelCase handle such as
+ * {@code @IvankaTrump} is kept as its words, which often name the claim's subject), the "— Name (@handle) Date"
  * signature of an embedded tweet (the name stays: who said it often names the claim), HTML entities; splits
  * {@code #CamelCase} hashtags into words. A stand-in until the analysis package's EnglishClaimAnalyzer arrives.
  */
@@ -31,7 +32,14 @@ final class TweetCleanup {
         if (signature.find()) {
             s = s.substring(0, signature.start()) + " " + signature.group(1);
         }
-        s = HANDLE.matcher(s).replaceAll(" ");
+        Matcher handle = HANDLE.matcher(s);
+        StringBuilder named = new StringBuilder(s.length());
+        while (handle.find()) {
+            String words = CAMEL.matcher(handle.group().substring(1)).replaceAll(" ");
+            handle.appendReplacement(named, Matcher.quoteReplacement(words.contains(" ") ? " " + words + " " : " "));
+        }
+        handle.appendTail(named);
+        s = named.toString();
         Matcher hashtag = HASHTAG.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         while (hashtag.find()) {

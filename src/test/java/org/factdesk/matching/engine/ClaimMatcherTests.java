@@ -130,10 +130,13 @@ class ClaimMatcherTests {
     @Test
     void tweetCleanupKeepsTheSpeakerAndSplitsHashtags() {
         String cleaned = TweetCleanup.clean(
-                "Wow #FakeNews5G spreads https://t.co/abc via @someone — Jane Doe (@janedoe) January 14, 2020");
+                "Wow #FakeNews5G by @IvankaTrump spreads https://t.co/abc via @someone — Jane Doe (@janedoe) January 14, 2020");
         assertThat(cleaned)
                 .contains("Fake News 5 G")
                 .contains("Jane Doe")
+                .contains("Ivanka Trump")
+                .doesNotContain("someone")
+                .doesNotContain("janedoe")
                 .doesNotContain("http")
                 .doesNotContain("@")
                 .doesNotContain("2020");
