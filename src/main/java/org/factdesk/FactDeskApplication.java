@@ -1,5 +1,7 @@
 package org.factdesk;
 
+import java.util.Arrays;
+import org.factdesk.matching.eval.EvalCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +10,8 @@ import org.springframework.modulith.Modulithic;
 /**
  * FactDesk: a misinformation-response desk. Each top-level package is one capability (an application module).
  *
- * <p>Run with {@code --demo} to load the sample desk.
+ * <p>Run with {@code --demo} to load the sample desk, or with {@code eval ...} to run the claim-matching
+ * evaluation (see docs/matching.md) without starting the desk.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -16,6 +19,10 @@ import org.springframework.modulith.Modulithic;
 public class FactDeskApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            // The evaluation harness needs neither the web app nor the database.
+            System.exit(EvalCommand.main(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(FactDeskApplication.class, args);
     }
 }

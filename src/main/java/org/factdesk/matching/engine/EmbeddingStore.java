@@ -1,0 +1,173 @@
+package org.factdesk.matching.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Claim vectors, computed once per claim text and model and kept in one flat float array (row-major), so candidates
+ * are scored by dot products without per-object overhead. Persisted to a compact binary file (model name, dimension,
+ * then per row the text's 64-bit hash and its floats) so that a rebuild of the index never embeds again.
+ */
+final class EmbeddingStore {
+
+    private static final System.Logger LOG = System.getLogger(EmbeddingStore.class.getName());
+    private static final int MAGIC = 0x46444556; // "FDEV"
+    private static final int BATCH = 256;
+
+    private final Embedder embedder;
+    private final @Nullable Path file;
+    private final Map<Long, Integer> rows = new HashMap<>();
+    private float[] data = new float[0];
+    private int dimension = -1;
+
+    EmbeddingStore(Embedder embedder, @Nullable Path file) {
+        this.embedder = embedder;
+        this.file = file;
+        if (file != null && Files.exists(file)) {
+            load(file);
+        }
+    }
+
+    Embedder embedder() {
+        return embedder;
+    }
+
+    static long key(String text) {
+        return Long.parseUnsignedLong(Groups.hex(text).substring(0, 16), 16);
+    }
+
+    /** Embeds the texts not yet stored, in batches, and saves the file when anything was added. */
+    synchronized void ensure(Collection<String> texts) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (String text : texts) {
+            if (!rows.containsKey(key(text))) {
+                missing.add(text);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> todo = new ArrayList<>(missing);
+        for (int from = 0; from < todo.size(); from += BATCH) {
+            List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
+            List<float[]> vectors = embedder.embedPassages(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                add(key(batch.get(i)), vectors.get(i));
+            }
+        }
+        save();
+    }
+
+    synchronized int row(String text) {
+        Integer row = rows.get(key(text));
+        return row == null ? -1 : row;
+    }
+
+    synchronized int size() {
+        return rows.size();
+    }
+
+    /** The dot product of row {@code row} with {@code query} (a cosine, both being normalised). */
+    synchronized double dot(int row, float[] query) {
+        int offset = row * dimension;
+        double sum = 0;
+        for (int i = 0; i < dimension; i++) {
+            sum += data[offset + i] * query[i];
+        }
+        return sum;
+    }
+
+    private void add(long key, float[] vector) {
+        if (dimension < 0) {
+            dimension = vector.length;
+        } else if (vector.length != dimension) {
+            throw new IllegalStateException("Embedder changed dimension: " + vector.length + " != " + dimension);
+        }
+        int row = rows.size();
+        if ((row + 1) * dimension > data.length) {
+            data = Arrays.copyOf(data, Math.max(dimension * 64, data.length * 2));
+        }
+        System.arraycopy(vector, 0, data, row * dimension, dimension);
+        rows.put(key, row);
+    }
+
+    private void load(Path path) {
+        try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a vectors file");
+            }
+            String model = in.readUTF();
+            if (!model.equals(embedder.name())) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "Vectors in {0} are of model {1}, not {2}: embedding again",
+                        path,
+                        model,
+                        embedder.name());
+                return;
+            }
+            int dim = in.readInt();
+            int count = in.readInt();
+            float[] vector = new float[dim];
+            for (int r = 0; r < count; r++) {
+                long key = in.readLong();
+                for (int i = 0; i < dim; i++) {
+                    vector[i] = in.readFloat();
+                }
+                add(key, vector);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Unreadable vectors file {0} ({1}): embedding again",
+                    path,
+                    e.toString());
+            rows.clear();
+            data = new float[0];
+            dimension = -1;
+        }
+    }
+
+    private void save() {
+        if (file == null) {
+            return;
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+            long[] keys = new long[rows.size()];
+            rows.forEach((key, row) -> keys[row] = key);
+            try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                out.writeInt(MAGIC);
+                out.writeUTF(embedder.name());
+                out.writeInt(Math.max(dimension, 0));
+                out.writeInt(keys.length);
+                for (int r = 0; r < keys.length; r++) {
+                    out.writeLong(keys[r]);
+                    for (int i = 0; i < dimension; i++) {
+                        out.writeFloat(data[r * dimension + i]);
+                    }
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not save vectors to {0}: {1}", file, e.toString());
+        }
+    }
+}

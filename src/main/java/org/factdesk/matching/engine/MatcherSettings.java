@@ -1,0 +1,182 @@
+package org.factdesk.matching.engine;
+
+/**
+ * How the matcher ranks and bands. The defaults were tuned on the CLEF training splits and vi-claims dev (see
+ * docs/matching.md, which records the precision each threshold gave).
+ *
+ * @param maxTextLength texts longer than this are matched on their first {@code maxTextLength} characters
+ * @param candidates how many BM25 hits are re-ranked (before twins are collapsed)
+ * @param dense whether dense re-ranking runs when an embedder is present and speaks the query's language
+ * @param fusion how BM25 and dense scores are combined
+ * @param bm25Weight weight of the max-normalised BM25 score in the linear blend (the cosine gets the rest)
+ * @param rrfK the constant of reciprocal rank fusion
+ * @param folding whether Vietnamese queries use the diacritic-folded fields (off only to measure its effect)
+ * @param englishBoost boost of the stemmed English field
+ * @param foldedBoost boost of the folded unigram field
+ * @param exactBoost boost of the diacritic-preserving field (exact tones score higher)
+ * @param bigramBoost boost of the folded syllable bigram field for Vietnamese queries
+ * @param englishBigramBoost boost of the bigram field for English queries (word pairs help less there)
+ * @param autoThreshold calibrated score from which the top candidate is linked automatically
+ * @param suggestThreshold calibrated score from which a candidate is suggested
+ * @param minWordsForAuto texts with fewer words are never {@link Band#AUTO}
+ */
+public record MatcherSettings(
+        int maxTextLength,
+        int candidates,
+        boolean dense,
+        Fusion fusion,
+        double bm25Weight,
+        int rrfK,
+        boolean folding,
+        double englishBoost,
+        double foldedBoost,
+        double exactBoost,
+        double bigramBoost,
+        double englishBigramBoost,
+        double autoThreshold,
+        double suggestThreshold,
+        int minWordsForAuto) {
+
+    /** How BM25 and cosine scores are combined. */
+    public enum Fusion {
+        /** {@code w * bm25/max(bm25) + (1 - w) * cosine}. */
+        LINEAR,
+        /** Reciprocal rank fusion of the two rankings. */
+        RRF
+    }
+
+    public MatcherSettings {
+        if (maxTextLength < 16) {
+            throw new IllegalArgumentException("maxTextLength must be at least 16");
+        }
+        if (candidates < 1 || candidates > 1000) {
+            throw new IllegalArgumentException("candidates must be in 1..1000");
+        }
+        if (bm25Weight < 0 || bm25Weight > 1) {
+            throw new IllegalArgumentException("bm25Weight must be in [0,1]");
+        }
+        if (suggestThreshold > autoThreshold) {
+            throw new IllegalArgumentException("suggestThreshold must not exceed autoThreshold");
+        }
+    }
+
+    public static MatcherSettings defaults() {
+        return new MatcherSettings(
+                4000, 100, true, Fusion.LINEAR, 0.25, 60, true, 1.0, 1.0, 0.0, 0.6, 0.15, 0.65, 0.35, 8);
+    }
+
+    public MatcherSettings withDense(boolean on) {
+        return new MatcherSettings(
+                maxTextLength,
+                candidates,
+                on,
+                fusion,
+                bm25Weight,
+                rrfK,
+                folding,
+                englishBoost,
+                foldedBoost,
+                exactBoost,
+                bigramBoost,
+                englishBigramBoost,
+                autoThreshold,
+                suggestThreshold,
+                minWordsForAuto);
+    }
+
+    public MatcherSettings withFusion(Fusion newFusion, double newBm25Weight) {
+        return new MatcherSettings(
+                maxTextLength,
+                candidates,
+                dense,
+                newFusion,
+                newBm25Weight,
+                rrfK,
+                folding,
+                englishBoost,
+                foldedBoost,
+                exactBoost,
+                bigramBoost,
+                englishBigramBoost,
+                autoThreshold,
+                suggestThreshold,
+                minWordsForAuto);
+    }
+
+    public MatcherSettings withFolding(boolean on) {
+        return new MatcherSettings(
+                maxTextLength,
+                candidates,
+                dense,
+                fusion,
+                bm25Weight,
+                rrfK,
+                on,
+                englishBoost,
+                foldedBoost,
+                exactBoost,
+                bigramBoost,
+                englishBigramBoost,
+                autoThreshold,
+                suggestThreshold,
+                minWordsForAuto);
+    }
+
+    public MatcherSettings withBoosts(
+            double english, double folded, double exact, double bigram, double englishBigram) {
+        return new MatcherSettings(
+                maxTextLength,
+                candidates,
+                dense,
+                fusion,
+                bm25Weight,
+                rrfK,
+                folding,
+                english,
+                folded,
+                exact,
+                bigram,
+                englishBigram,
+                autoThreshold,
+                suggestThreshold,
+                minWordsForAuto);
+    }
+
+    public MatcherSettings withThresholds(double auto, double suggest) {
+        return new MatcherSettings(
+                maxTextLength,
+                candidates,
+                dense,
+                fusion,
+                bm25Weight,
+                rrfK,
+                folding,
+                englishBoost,
+                foldedBoost,
+                exactBoost,
+                bigramBoost,
+                englishBigramBoost,
+                auto,
+                suggest,
+                minWordsForAuto);
+    }
+
+    public MatcherSettings withMaxTextLength(int max) {
+        return new MatcherSettings(
+                max,
+                candidates,
+                dense,
+                fusion,
+                bm25Weight,
+                rrfK,
+                folding,
+                englishBoost,
+                foldedBoost,
+                exactBoost,
+                bigramBoost,
+                englishBigramBoost,
+                autoThreshold,
+                suggestThreshold,
+                minWordsForAuto);
+    }
+}
