@@ -86,7 +86,10 @@ public final class EvalCommand {
             err.printf(Locale.ROOT, "embedder %s loaded in %.1f s%n", embedder.name(), seconds(t0));
         }
         long t0 = System.nanoTime();
-        try (ClaimIndex index = ClaimIndex.inMemory(AnalyzerSet.stock(), embedder, options.vectorsFile(embedder))) {
+        try (ClaimIndex index = ClaimIndex.inMemory(
+                options.stockAnalyzers ? AnalyzerSet.stock() : AnalyzerSet.defaults(),
+                embedder,
+                options.vectorsFile(embedder))) {
             index.replaceAll(benchmark.collection());
             err.printf(Locale.ROOT, "indexed %d claims in %.1f s%n", index.size(), seconds(t0));
             ClaimMatcher matcher = new ClaimMatcher(index, settings);
@@ -267,6 +270,7 @@ public final class EvalCommand {
         Path run;
 
         boolean dense;
+        boolean stockAnalyzers;
         String configName = "bm25";
 
         @Nullable
@@ -299,6 +303,7 @@ public final class EvalCommand {
                 String a = args[i];
                 switch (a) {
                     case "--dense" -> o.dense = true;
+                    case "--stock-analyzers" -> o.stockAnalyzers = true;
                     case "--sweep" -> o.sweep = true;
                     case "--thresholds" -> o.thresholds = true;
                     case "--multilingual" -> o.multilingual = true;
