@@ -1,0 +1,109 @@
+package org.factdesk.matching.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.factdesk.cases.ClaimId;
+import org.factdesk.matching.MatchDecision;
+import org.factdesk.matching.engine.Band;
+import org.factdesk.shared.CaseId;
+import org.factdesk.shared.ItemId;
+import org.factdesk.shared.UserId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stored matches of items and the decisions on them. */
+@Repository
+public class ItemMatches {
+
+    /** One stored row. */
+    public record Row(
+            ItemId item,
+            ClaimId claim,
+            CaseId caseId,
+            double score,
+            Band band,
+            MatchDecision decision,
+            Instant matchedAt,
+            @Nullable UserId decidedBy,
+            @Nullable Instant decidedAt) {}
+
+    private final JdbcClient jdbc;
+
+    ItemMatches(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a match unless the item already has one for this claim (a decision is never overwritten). */
+    public void insertIfAbsent(Row row) {
+        if (find(row.item(), row.claim()).isPresent()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into matching_item_match
+                            (item_id, claim_id, case_id, score, band, decision, matched_at)
+                        values (:item, :claim, :caseId, :score, :band, :decision, :matchedAt)
+                        """)
+                .param("item", row.item().value())
+                .param("claim", row.claim().value())
+                .param("caseId", row.caseId().value())
+                .param("score", row.score())
+                .param("band", row.band().name())
+                .param("decision", row.decision().name())
+                .param("matchedAt", utc(row.matchedAt()))
+                .update();
+    }
+
+    public Optional<Row> find(ItemId item, ClaimId claim) {
+        return jdbc.sql("select * from matching_item_match where item_id = :item and claim_id = :claim")
+                .param("item", item.value())
+                .param("claim", claim.value())
+                .query(ItemMatches::map)
+                .optional();
+    }
+
+    public List<Row> of(ItemId item) {
+        return jdbc.sql("select * from matching_item_match where item_id = :item order by score desc")
+                .param("item", item.value())
+                .query(ItemMatches::map)
+                .list();
+    }
+
+    public void decide(ItemId item, ClaimId claim, MatchDecision decision, UserId by, Instant at) {
+        jdbc.sql("""
+                        update matching_item_match set decision = :decision, decided_by = :by, decided_at = :at
+                        where item_id = :item and claim_id = :claim
+                        """)
+                .param("decision", decision.name())
+                .param("by", by.value())
+                .param("at", utc(at))
+                .param("item", item.value())
+                .param("claim", claim.value())
+                .update();
+    }
+
+    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Row map(ResultSet rs, int row) throws SQLException {
+        UUID decidedBy = rs.getObject("decided_by", UUID.class);
+        OffsetDateTime decidedAt = rs.getObject("decided_at", OffsetDateTime.class);
+        return new Row(
+                new ItemId(rs.getObject("item_id", UUID.class)),
+                new ClaimId(rs.getObject("claim_id", UUID.class)),
+                new CaseId(rs.getObject("case_id", UUID.class)),
+                rs.getDouble("score"),
+                Band.valueOf(rs.getString("band")),
+                MatchDecision.valueOf(rs.getString("decision")),
+                rs.getObject("matched_at", OffsetDateTime.class).toInstant(),
+                decidedBy == null ? null : new UserId(decidedBy),
+                decidedAt == null ? null : decidedAt.toInstant());
+    }
+}

@@ -1,0 +1,51 @@
+package org.factdesk.matching.internal;
+
+import org.factdesk.cases.CaseClosed;
+import org.factdesk.cases.CaseOpened;
+import org.factdesk.cases.VerdictApproved;
+import org.factdesk.intake.ItemReceived;
+import org.factdesk.matching.MatchingManagement;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the claim index in step with the cases and matches every new item, each after the transaction that caused
+ * it committed (the JDBC event publication registry keeps the work until it is done, across restarts).
+ */
+@Component
+class MatchingUpkeep {
+
+    private final MatchingManagement matching;
+
+    MatchingUpkeep(MatchingManagement matching) {
+        this.matching = matching;
+    }
+
+    /** Before the application takes requests: a missing, corrupt or outdated index is rebuilt from the database. */
+    @EventListener(ApplicationStartedEvent.class)
+    void openIndex() {
+        matching.openIndex();
+    }
+
+    @ApplicationModuleListener
+    void on(CaseOpened event) {
+        matching.refreshCase(event.caseId());
+    }
+
+    @ApplicationModuleListener
+    void on(VerdictApproved event) {
+        matching.refreshCase(event.caseId());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseClosed event) {
+        matching.refreshCase(event.caseId());
+    }
+
+    @ApplicationModuleListener
+    void on(ItemReceived event) {
+        matching.matchItem(event.item());
+    }
+}
