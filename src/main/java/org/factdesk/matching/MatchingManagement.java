@@ -97,9 +97,15 @@ public class MatchingManagement {
         return all.size();
     }
 
-    /** Brings the index in line with a case's claims (added, published, or closed and so removed). */
+    /**
+     * Brings the index in line with a case's claims (added, published, or closed and so removed). Reading the case
+     * and writing the index happen under one lock, so that of two refreshes running at once the later one always
+     * writes the later state.
+     */
     public void refreshCase(CaseId caseId) {
-        search.replaceCase(caseId, cases.checkedClaims(caseId));
+        synchronized (search) {
+            search.replaceCase(caseId, cases.checkedClaims(caseId));
+        }
     }
 
     /** Matches an item's text and stores the AUTO and SUGGEST matches (AUTO ones linked at once). */

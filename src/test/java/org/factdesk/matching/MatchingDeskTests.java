@@ -104,7 +104,7 @@ class MatchingDeskTests {
         Case kase = publish("Uống nước chanh nóng " + marker + " diệt được virus corona", Rating.FALSE);
         MatchReport report = eventually(
                 () -> matching.match("uong nuoc chanh nong " + marker + " la diet dc virus corona do mn", 5),
-                found -> found.matches().stream().anyMatch(m -> m.caseId().equals(kase.id())));
+                found -> found.matches().stream().anyMatch(m -> m.caseId().equals(kase.id()) && m.published()));
         DeskMatch match = report.matches().stream()
                 .filter(m -> m.caseId().equals(kase.id()))
                 .findFirst()
@@ -122,7 +122,7 @@ class MatchingDeskTests {
         Case kase = publish("Xông hơi bằng sả gừng " + marker + " chữa khỏi Covid-19", Rating.FALSE);
         eventually(
                 () -> matching.match("xong hoi sa gung " + marker, 5).matches(),
-                found -> found.stream().anyMatch(m -> m.caseId().equals(kase.id())));
+                found -> found.stream().anyMatch(m -> m.caseId().equals(kase.id()) && m.published()));
         Item repeat = intake.submit(
                         checker,
                         SubmitItem.of(
@@ -196,7 +196,7 @@ class MatchingDeskTests {
         String token = new TestAccounts(network).token(viewer);
         eventually(
                 () -> matching.match("microchips " + marker, 5).matches(),
-                found -> found.stream().anyMatch(m -> m.caseId().equals(kase.id())));
+                found -> found.stream().anyMatch(m -> m.caseId().equals(kase.id()) && m.published()));
         mvc.perform(post("/api/v1/match")
                         .header("Authorization", "Bearer " + token)
                         .contentType(MediaType.APPLICATION_JSON)
