@@ -39,6 +39,7 @@ import org.factdesk.network.UnitKind;
 import org.factdesk.shared.DataDirectory;
 import org.factdesk.shared.ItemId;
 import org.factdesk.shared.Language;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -121,21 +122,21 @@ class DemoDesk implements ApplicationRunner {
         Map<String, List<ItemId>> itemsByClaim = new LinkedHashMap<>();
         List<Map.Entry<ItemId, OpenQuestion>> questions = new ArrayList<>();
         Instant now = clock.instant();
+        // The last post of each published claim arrives after its fact-check, to be recognised on arrival.
+        List<String> published =
+                content.claims().stream().limit(PUBLISHED).map(DemoClaim::key).toList();
+        Map<String, DemoItem> lateArrivals = new LinkedHashMap<>();
+        for (DemoItem item : content.items()) {
+            if (item.claim() != null && published.contains(item.claim())) {
+                lateArrivals.put(item.claim(), item);
+            }
+        }
         int index = 0;
         for (DemoItem item : content.items()) {
-            CurrentUser submitter = index++ % 4 == 3 ? partnerChecker : checker;
-            var result = intake.submit(
-                    submitter,
-                    new SubmitItem(
-                            null,
-                            item.url(),
-                            null,
-                            item.text(),
-                            item.platform(),
-                            Language.fromCode(item.language()),
-                            now.minus(Duration.ofDays(item.seenDaysAgo())).minus(Duration.ofMinutes(index * 37L)),
-                            item.engagement(),
-                            null));
+            if (lateArrivals.containsValue(item) && countFor(content, item.claim()) > 1) {
+                continue;
+            }
+            var result = submit(item, index++ % 4 == 3 ? partnerChecker : checker, now, index);
             if (item.claim() != null) {
                 itemsByClaim
                         .computeIfAbsent(item.claim(), key -> new ArrayList<>())
@@ -205,8 +206,34 @@ class DemoDesk implements ApplicationRunner {
                 cases.assign(editor, kase.id(), checker.id());
             }
         }
+        for (DemoItem late : lateArrivals.values()) {
+            if (countFor(content, late.claim()) > 1) {
+                submit(late, checker, now, index++);
+            }
+        }
         announce(people, password);
         return people;
+    }
+
+    private org.factdesk.intake.SubmissionResult submit(DemoItem item, CurrentUser submitter, Instant now, int index) {
+        return intake.submit(
+                submitter,
+                new SubmitItem(
+                        null,
+                        item.url(),
+                        null,
+                        item.text(),
+                        item.platform(),
+                        Language.fromCode(item.language()),
+                        now.minus(Duration.ofDays(item.seenDaysAgo())).minus(Duration.ofMinutes(index * 37L)),
+                        item.engagement(),
+                        null));
+    }
+
+    private static long countFor(DemoContent content, @Nullable String claim) {
+        return content.items().stream()
+                .filter(item -> claim != null && claim.equals(item.claim()))
+                .count();
     }
 
     private Map<String, CurrentUser> people(String password) {

@@ -57,10 +57,10 @@ public final class AnalyzerSet {
      */
     public static AnalyzerSet defaults() {
         return new AnalyzerSet(new PerFieldAnalyzerWrapper(
-                new VietnameseAnalyzer(true),
+                new VietnameseAnalyzer(false),
                 Map.of(
                         ENGLISH, english(),
-                        FOLDED, new VietnameseAnalyzer(true),
+                        FOLDED, new VietnameseAnalyzer(false),
                         EXACT, new VietnameseExactAnalyzer(),
                         BIGRAM, new VietnameseBigramAnalyzer())));
     }

@@ -41,9 +41,12 @@ class MatchingPages {
     }
 
     @GetMapping("/matching/check")
-    String check(Model model) {
-        model.addAttribute("text", "");
-        return CHECK_VIEW;
+    String check(@RequestParam(required = false) String text, Model model) {
+        if (text == null) {
+            model.addAttribute("text", "");
+            return CHECK_VIEW;
+        }
+        return checked(text, model);
     }
 
     @PostMapping("/matching/check")
