@@ -1,6 +1,7 @@
 package org.factdesk;
 
 import java.util.Arrays;
+import org.factdesk.matching.eval.BenchCommand;
 import org.factdesk.matching.eval.EvalCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,8 @@ import org.springframework.modulith.Modulithic;
  * FactDesk: a misinformation-response desk. Each top-level package is one capability (an application module).
  *
  * <p>Run with {@code --demo} to load the sample desk, or with {@code eval ...} to run the claim-matching
- * evaluation (see docs/matching.md) without starting the desk.
+ * evaluation (see docs/matching.md), or {@code bench ...} to measure matching speed (docs/benchmarks.md), without
+ * starting the desk.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -22,6 +24,9 @@ public class FactDeskApplication {
         if (args.length > 0 && args[0].equals("eval")) {
             // The evaluation harness needs neither the web app nor the database.
             System.exit(EvalCommand.main(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(BenchCommand.main(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(FactDeskApplication.class, args);
     }

@@ -40,6 +40,7 @@ class CaseAtomicityTests {
 
     @AfterEach
     void restoreIntake() {
+        awaitEventListeners();
         doCallRealMethod().when(intake).attachToCase(anyCollection(), any());
         doCallRealMethod().when(intake).recordOutcome(anyCollection(), any());
     }
@@ -50,6 +51,7 @@ class CaseAtomicityTests {
         CaseDesk.Team team = desk.team();
         Item first = desk.item(team.checker());
         Item second = desk.item(team.checker());
+        awaitEventListeners();
         doThrow(new IllegalStateException("intake is down")).when(intake).attachToCase(anyCollection(), any());
         String title = "Atomic " + System.nanoTime();
 
@@ -82,6 +84,7 @@ class CaseAtomicityTests {
         CaseDesk desk = new CaseDesk(network, intake, cases);
         CaseDesk.Team team = desk.team();
         Case kase = desk.inReview(team);
+        awaitEventListeners();
         doThrow(new IllegalStateException("intake is down")).when(intake).recordOutcome(anyCollection(), any());
 
         assertThatThrownBy(() -> cases.approve(team.editor(), kase.id())).hasMessageContaining("intake is down");
@@ -109,5 +112,25 @@ class CaseAtomicityTests {
                     .param("second", items[1].id().value());
         }
         return statement.query(Long.class).single();
+    }
+
+    /**
+     * Waits until the asynchronous listeners of the events published so far (matching reads new items through
+     * intake) are done, so that stubbing the intake spy does not race with another thread calling it.
+     */
+    private void awaitEventListeners() {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (jdbc.sql("select count(*) from event_publication where completion_date is null")
+                                .query(Long.class)
+                                .single()
+                        > 0
+                && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
