@@ -62,9 +62,9 @@ final class EmbeddingStore {
         if (missing.isEmpty()) {
             return;
         }
-        List<String> todo = new ArrayList<>(missing);
-        for (int from = 0; from < todo.size(); from += BATCH) {
-            List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
+        List<String> pending = new ArrayList<>(missing);
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            List<String> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
             List<float[]> vectors = embedder.embedPassages(batch);
             for (int i = 0; i < batch.size(); i++) {
                 add(key(batch.get(i)), vectors.get(i));
