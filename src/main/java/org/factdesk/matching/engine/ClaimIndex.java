@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -26,6 +31,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +43,7 @@ import org.jspecify.annotations.Nullable;
 public final class ClaimIndex implements Closeable {
 
     /** Raise when the fields or their analysis change: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     static final String SCHEMA_KEY = "factdesk.matching.schema";
     static final String ID = "id";
@@ -181,11 +187,21 @@ public final class ClaimIndex implements Closeable {
     static List<String> groupMembers(IndexSearcher searcher, String group) throws IOException {
         TopDocs docs = searcher.search(new TermQuery(new Term(GROUP, group)), 50);
         List<String> ids = new ArrayList<>();
-        var stored = searcher.storedFields();
         for (var hit : docs.scoreDocs) {
-            ids.add(stored.document(hit.doc).get(ID));
+            ids.add(docValue(searcher, hit.doc, ID));
         }
         return ids;
+    }
+
+    /** The value of a sorted doc-values field ({@link #ID}, {@link #GROUP}) of a top-level document id. */
+    static String docValue(IndexSearcher searcher, int doc, String field) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
+        if (!values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("Document " + doc + " has no " + field);
+        }
+        return values.lookupOrd(values.ordValue()).utf8ToString();
     }
 
     /** The text embedded for a claim. */
@@ -202,7 +218,10 @@ public final class ClaimIndex implements Closeable {
     private static Document document(ClaimDoc claim) {
         Document doc = new Document();
         doc.add(new StringField(ID, claim.id(), Field.Store.YES));
-        doc.add(new StringField(GROUP, Groups.key(claim.text()), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(claim.id())));
+        String group = Groups.key(claim.text());
+        doc.add(new StringField(GROUP, group, Field.Store.YES));
+        doc.add(new SortedDocValuesField(GROUP, new BytesRef(group)));
         doc.add(new StoredField(TEXT, claim.text()));
         String searchable = claim.title() == null ? claim.text() : claim.text() + "\n" + claim.title();
         for (String field : List.of(AnalyzerSet.ENGLISH, AnalyzerSet.FOLDED, AnalyzerSet.EXACT, AnalyzerSet.BIGRAM)) {

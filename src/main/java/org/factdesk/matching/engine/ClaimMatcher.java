@@ -85,19 +85,16 @@ public final class ClaimMatcher {
         IndexSearcher searcher = index.searchers().acquire();
         try {
             ScoreDoc[] hits = searcher.search(query, settings.candidates()).scoreDocs;
+            // Ids and groups come from doc values; the stored text is read only where it is needed (dense
+            // scores, and the candidates returned), since decompressing stored fields dominated the profile.
             var stored = searcher.storedFields();
             List<Hit> groups = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (ScoreDoc hit : hits) {
-                var doc = stored.document(hit.doc);
-                String group = doc.get(ClaimIndex.GROUP);
+                String group = ClaimIndex.docValue(searcher, hit.doc, ClaimIndex.GROUP);
                 if (seen.add(group)) {
                     groups.add(new Hit(
-                            doc.get(ClaimIndex.ID),
-                            group,
-                            doc.get(ClaimIndex.TEXT),
-                            doc.get(ClaimIndex.TITLE),
-                            hit.score));
+                            ClaimIndex.docValue(searcher, hit.doc, ClaimIndex.ID), group, hit.doc, stored, hit.score));
                 }
             }
             if (groups.isEmpty()) {
@@ -134,7 +131,7 @@ public final class ClaimMatcher {
                         twins,
                         score,
                         band,
-                        highlights(analyzer, queryFolded, hit.text, lang),
+                        highlights(analyzer, queryFolded, hit.text(), lang),
                         hit.bm25,
                         cosine));
             }
@@ -178,7 +175,7 @@ public final class ClaimMatcher {
         }
     }
 
-    private double @Nullable [] dense(String text, Language lang, List<Hit> groups) {
+    private double @Nullable [] dense(String text, Language lang, List<Hit> groups) throws IOException {
         EmbeddingStore vectors = index.vectors();
         if (!settings.dense()
                 || vectors == null
@@ -188,7 +185,7 @@ public final class ClaimMatcher {
         float[] q = vectors.embedder().embedQuery(TweetCleanup.clean(text));
         double[] cosines = new double[groups.size()];
         for (int i = 0; i < cosines.length; i++) {
-            int row = vectors.row(ClaimIndex.passage(groups.get(i).text));
+            int row = vectors.row(ClaimIndex.passage(groups.get(i).text()));
             cosines[i] = row < 0 ? 0.0 : vectors.dot(row, q);
         }
         return cosines;
@@ -212,7 +209,7 @@ public final class ClaimMatcher {
     private static double calibrated(
             Analyzer analyzer, String field, Set<String> queryTerms, Hit hit, @Nullable Double cosine)
             throws IOException {
-        Set<String> claimTerms = new HashSet<>(terms(analyzer, field, hit.text));
+        Set<String> claimTerms = new HashSet<>(terms(analyzer, field, hit.text()));
         double coverage = 0;
         if (!claimTerms.isEmpty()) {
             int shared = 0;
@@ -312,6 +309,28 @@ public final class ClaimMatcher {
         return out.toString();
     }
 
-    private record Hit(
-            String id, String group, String text, @Nullable String title, double bm25) {}
+    /** A BM25 hit, representative of its twin group; its stored text is read on first use. */
+    private static final class Hit {
+        final String id;
+        final String group;
+        final int doc;
+        final double bm25;
+        private final org.apache.lucene.index.StoredFields stored;
+        private @Nullable String text;
+
+        Hit(String id, String group, int doc, org.apache.lucene.index.StoredFields stored, double bm25) {
+            this.id = id;
+            this.group = group;
+            this.doc = doc;
+            this.stored = stored;
+            this.bm25 = bm25;
+        }
+
+        String text() throws IOException {
+            if (text == null) {
+                text = stored.document(doc, Set.of(ClaimIndex.TEXT)).get(ClaimIndex.TEXT);
+            }
+            return text;
+        }
+    }
 }
