@@ -1,10 +1,12 @@
 package org.factdesk.cases;
 
+import static org.factdesk.shared.Timestamps.instant;
+import static org.factdesk.shared.Timestamps.instantOrNull;
+import static org.factdesk.shared.Timestamps.toDb;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -464,20 +466,6 @@ class Cases {
             bound = bound.param("assignee", assignee.value());
         }
         return bound;
-    }
-
-    /** Instants go to {@code timestamp with time zone} as UTC offsets, which H2 and PostgreSQL both store exactly. */
-    private static @Nullable OffsetDateTime toDb(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static @Nullable UserId userId(ResultSet rs, String column) throws SQLException {

@@ -1,8 +1,9 @@
 package org.factdesk.intake.internal;
 
+import static org.factdesk.shared.Timestamps.instant;
+import static org.factdesk.shared.Timestamps.toDb;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -98,8 +99,8 @@ public class Clusters {
                         """)
                 .param("id", id.value())
                 .param("item", firstItem.value())
-                .param("seenAt", utc(seenAt))
-                .param("now", utc(now))
+                .param("seenAt", toDb(seenAt))
+                .param("now", toDb(now))
                 .update();
     }
 
@@ -117,7 +118,7 @@ public class Clusters {
                         where id = :id
                         """)
                 .param("added", newItem ? 1 : 0)
-                .param("seenAt", utc(seenAt))
+                .param("seenAt", toDb(seenAt))
                 .param("id", id.value())
                 .update();
         if (updated != 1) {
@@ -133,7 +134,7 @@ public class Clusters {
                 .param("id", UUID.randomUUID())
                 .param("item", item.value())
                 .param("cluster", cluster.value())
-                .param("seenAt", utc(seenAt))
+                .param("seenAt", toDb(seenAt))
                 .update();
     }
 
@@ -164,8 +165,8 @@ public class Clusters {
                 .query((rs, row) -> new ClusterRow(
                         new ClusterId(rs.getObject("id", UUID.class)),
                         new ItemId(rs.getObject("first_item_id", UUID.class)),
-                        rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("last_seen_at", OffsetDateTime.class).toInstant(),
+                        instant(rs, "first_seen_at"),
+                        instant(rs, "last_seen_at"),
                         rs.getInt("size"),
                         rs.getInt("copies")))
                 .optional();
@@ -204,12 +205,7 @@ public class Clusters {
     public List<Sighting> sightings(ClusterId id) {
         return jdbc.sql("select seen_at, copies from intake_sighting where cluster_id = :id order by seen_at")
                 .param("id", id.value())
-                .query((rs, row) -> new Sighting(
-                        rs.getObject("seen_at", OffsetDateTime.class).toInstant(), rs.getInt("copies")))
+                .query((rs, row) -> new Sighting(instant(rs, "seen_at"), rs.getInt("copies")))
                 .list();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

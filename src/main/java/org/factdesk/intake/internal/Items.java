@@ -1,10 +1,10 @@
 package org.factdesk.intake.internal;
 
+import static org.factdesk.shared.Timestamps.instant;
+import static org.factdesk.shared.Timestamps.toDb;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +61,7 @@ public class Items {
                 .param("textHash", textHash)
                 .param("platform", item.platform().name())
                 .param("language", item.language().code())
-                .param("seenAt", utc(item.seenAt()))
+                .param("seenAt", toDb(item.seenAt()))
                 .param("likes", item.engagement().likes())
                 .param("shares", item.engagement().shares())
                 .param("comments", item.engagement().comments())
@@ -70,7 +70,7 @@ public class Items {
                 .param("status", item.status().name())
                 .param("caseId", item.caseId() == null ? null : item.caseId().value())
                 .param("submittedBy", item.submittedBy().value())
-                .param("receivedAt", utc(item.receivedAt()))
+                .param("receivedAt", toDb(item.receivedAt()))
                 .param("timesSeen", item.timesSeen())
                 .param("searchText", searchText(item))
                 .update();
@@ -205,10 +205,6 @@ public class Items {
         return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
     private static Item map(ResultSet rs, int row) throws SQLException {
         UUID caseId = rs.getObject("case_id", UUID.class);
         return new Item(
@@ -219,7 +215,7 @@ public class Items {
                 rs.getString("text"),
                 Platform.valueOf(rs.getString("platform")),
                 Language.fromCode(rs.getString("language")),
-                rs.getObject("seen_at", OffsetDateTime.class).toInstant(),
+                instant(rs, "seen_at"),
                 new Engagement(
                         nullableLong(rs, "likes"),
                         nullableLong(rs, "shares"),
@@ -229,7 +225,7 @@ public class Items {
                 ItemStatus.valueOf(rs.getString("status")),
                 caseId == null ? null : new CaseId(caseId),
                 new UserId(rs.getObject("submitted_by", UUID.class)),
-                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                instant(rs, "received_at"),
                 rs.getInt("times_seen"));
     }
 

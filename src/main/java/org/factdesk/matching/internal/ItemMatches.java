@@ -1,10 +1,12 @@
 package org.factdesk.matching.internal;
 
+import static org.factdesk.shared.Timestamps.instant;
+import static org.factdesk.shared.Timestamps.instantOrNull;
+import static org.factdesk.shared.Timestamps.toDb;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +58,7 @@ public class ItemMatches {
                 .param("score", row.score())
                 .param("band", row.band().name())
                 .param("decision", row.decision().name())
-                .param("matchedAt", utc(row.matchedAt()))
+                .param("matchedAt", toDb(row.matchedAt()))
                 .update();
     }
 
@@ -82,19 +84,14 @@ public class ItemMatches {
                         """)
                 .param("decision", decision.name())
                 .param("by", by.value())
-                .param("at", utc(at))
+                .param("at", toDb(at))
                 .param("item", item.value())
                 .param("claim", claim.value())
                 .update();
     }
 
-    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
     private static Row map(ResultSet rs, int row) throws SQLException {
         UUID decidedBy = rs.getObject("decided_by", UUID.class);
-        OffsetDateTime decidedAt = rs.getObject("decided_at", OffsetDateTime.class);
         return new Row(
                 new ItemId(rs.getObject("item_id", UUID.class)),
                 new ClaimId(rs.getObject("claim_id", UUID.class)),
@@ -102,8 +99,8 @@ public class ItemMatches {
                 rs.getDouble("score"),
                 Band.valueOf(rs.getString("band")),
                 MatchDecision.valueOf(rs.getString("decision")),
-                rs.getObject("matched_at", OffsetDateTime.class).toInstant(),
+                instant(rs, "matched_at"),
                 decidedBy == null ? null : new UserId(decidedBy),
-                decidedAt == null ? null : decidedAt.toInstant());
+                instantOrNull(rs, "decided_at"));
     }
 }

@@ -1,5 +1,8 @@
 package org.factdesk.network.internal;
 
+import static org.factdesk.shared.Timestamps.instant;
+import static org.factdesk.shared.Timestamps.toDb;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -47,7 +50,7 @@ public class Accounts {
                 .param("displayName", displayName)
                 .param("hash", passwordHash)
                 .param("locale", language.code())
-                .param("createdAt", Times.toDb(at))
+                .param("createdAt", toDb(at))
                 .update();
     }
 
@@ -178,7 +181,7 @@ public class Accounts {
                 Language.fromCode(rs.getString("locale")),
                 rs.getBoolean("enabled"),
                 Map.of(),
-                Times.fromDb(rs, "created_at"));
+                instant(rs, "created_at"));
     }
 
     static String normalise(String email) {

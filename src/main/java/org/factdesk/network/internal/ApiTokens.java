@@ -1,5 +1,9 @@
 package org.factdesk.network.internal;
 
+import static org.factdesk.shared.Timestamps.instant;
+import static org.factdesk.shared.Timestamps.instantOrNull;
+import static org.factdesk.shared.Timestamps.toDb;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,7 +35,7 @@ public class ApiTokens {
                 .param("name", token.name())
                 .param("prefix", token.prefix())
                 .param("hash", secretHash)
-                .param("createdAt", Times.toDb(token.createdAt()))
+                .param("createdAt", toDb(token.createdAt()))
                 .update();
     }
 
@@ -52,7 +56,7 @@ public class ApiTokens {
 
     public void touch(String secretHash, Instant at) {
         jdbc.sql("update network_api_token set last_used_at = :at where token_hash = :hash")
-                .param("at", Times.toDb(at))
+                .param("at", toDb(at))
                 .param("hash", secretHash)
                 .update();
     }
@@ -63,7 +67,7 @@ public class ApiTokens {
                 update network_api_token set revoked_at = :at
                 where id = :id and user_id = :user and revoked_at is null
                 """)
-                        .param("at", Times.toDb(at))
+                        .param("at", toDb(at))
                         .param("id", tokenId)
                         .param("user", owner.value())
                         .update()
@@ -75,8 +79,8 @@ public class ApiTokens {
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
                 rs.getString("prefix"),
-                Times.fromDb(rs, "created_at"),
-                Times.fromDbNullable(rs, "last_used_at"),
-                Times.fromDbNullable(rs, "revoked_at"));
+                instant(rs, "created_at"),
+                instantOrNull(rs, "last_used_at"),
+                instantOrNull(rs, "revoked_at"));
     }
 }

@@ -1,5 +1,8 @@
 package org.factdesk.network.internal;
 
+import static org.factdesk.shared.Timestamps.instant;
+import static org.factdesk.shared.Timestamps.toDb;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,7 +31,7 @@ public class Units {
                 .param("id", unit.id().value())
                 .param("name", unit.name())
                 .param("kind", unit.kind().name())
-                .param("createdAt", Times.toDb(unit.createdAt()))
+                .param("createdAt", toDb(unit.createdAt()))
                 .update();
     }
 
@@ -58,6 +61,6 @@ public class Units {
                 new UnitId(rs.getObject("id", java.util.UUID.class)),
                 rs.getString("name"),
                 UnitKind.valueOf(rs.getString("kind")),
-                Times.fromDb(rs, "created_at"));
+                instant(rs, "created_at"));
     }
 }
