@@ -86,7 +86,10 @@ public final class PostCleanupCharFilter extends BaseCharFilter {
 
     private String clean(String text) {
         List<Edit> edits = new ArrayList<>();
-        Matcher signature = SIGNATURE.matcher(text);
+        // Each pattern runs only when the text holds the character it needs: most texts (claims, plain posts)
+        // have no URL, handle or hashtag, and scanning them with the patterns was a tenth of the matching time.
+        boolean handles = text.indexOf('@') >= 0;
+        Matcher signature = SIGNATURE.matcher(handles && text.contains("(@") ? text : "");
         while (signature.find()) {
             if (signature.group(3) == null && !isAtEnd(text, signature.end())) {
                 continue; // "- name (@handle)" in the middle of a post is not a signature
@@ -95,15 +98,32 @@ public final class PostCleanupCharFilter extends BaseCharFilter {
             int to = signature.group(3) != null ? signature.end(3) : signature.end(2);
             edits.add(new Edit(signature.start(2), to, " "));
         }
-        addAll(edits, URL.matcher(text));
-        addAll(edits, MENTION.matcher(text));
+        if (mayHoldUrl(text)) {
+            addAll(edits, URL.matcher(text));
+        }
+        if (handles) {
+            addAll(edits, MENTION.matcher(text));
+        }
         addEmoji(edits, text);
-        Matcher hashtag = HASHTAG.matcher(text);
+        Matcher hashtag = HASHTAG.matcher(text.indexOf('#') >= 0 ? text : "");
         while (hashtag.find()) {
             edits.add(new Edit(hashtag.start(), hashtag.start() + 1, ""));
             splitHashtag(edits, text, hashtag.start(1), hashtag.end(1));
         }
         return apply(text, edits);
+    }
+
+    /** Whether {@link #URL} can match: the text contains "http", "www." or "pic.twitter.com/" in any case. */
+    public static boolean mayHoldUrl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'h' || c == 'H') && text.regionMatches(true, i, "http", 0, 4)
+                    || (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4)
+                    || (c == 'p' || c == 'P') && text.regionMatches(true, i, "pic.twitter.com/", 0, 16)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAtEnd(String text, int from) {

@@ -6,31 +6,36 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
@@ -43,17 +48,24 @@ import org.jspecify.annotations.Nullable;
 public final class ClaimIndex implements Closeable {
 
     /** Raise when the fields or their analysis change: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     static final String SCHEMA_KEY = "factdesk.matching.schema";
     static final String ID = "id";
     static final String GROUP = "group";
+    /** Numeric doc values: a 64-bit hash of the group key, and {@link EmbeddingStore#key} of the embedded text. */
+    static final String GROUP_HASH = "group_hash";
+
+    static final String TEXT_KEY = "text_key";
     static final String TEXT = "text";
     static final String TITLE = "title";
     static final String LANGUAGE = "language";
     static final String RATING = "rating";
     static final String PUBLISHED = "published";
     static final String URL = "url";
+
+    /** A rebuild of 100k claims then flushes a few large segments instead of dozens of small ones. */
+    private static final double RAM_BUFFER_MB = 128;
 
     private static final System.Logger LOG = System.getLogger(ClaimIndex.class.getName());
 
@@ -73,6 +85,7 @@ public final class ClaimIndex implements Closeable {
         this.schemaVersion = schemaVersion;
         this.needsRebuild = !usable(directory, schemaVersion);
         IndexWriterConfig config = new IndexWriterConfig(analyzers.analyzer())
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         if (needsRebuild) {
             wipe(directory);
@@ -131,6 +144,9 @@ public final class ClaimIndex implements Closeable {
             for (ClaimDoc claim : all) {
                 writer.addDocument(document(claim));
             }
+            // One segment: each query term is then looked up once, not once per segment (term lookups were a
+            // third of the matching time on a 100k index with a dozen segments).
+            writer.forceMerge(1);
             commit();
             needsRebuild = false;
         } catch (IOException e) {
@@ -183,25 +199,98 @@ public final class ClaimIndex implements Closeable {
         return searchers;
     }
 
-    /** Every id that shares the group key. */
-    static List<String> groupMembers(IndexSearcher searcher, String group) throws IOException {
-        TopDocs docs = searcher.search(new TermQuery(new Term(GROUP, group)), 50);
+    /**
+     * The ids of the other claims that share the group key of top-level document {@code doc}, from the postings of
+     * the group term (a claim without twins costs one term lookup).
+     */
+    static List<String> twins(IndexSearcher searcher, String group, int doc) throws IOException {
         List<String> ids = new ArrayList<>();
-        for (var hit : docs.scoreDocs) {
-            ids.add(docValue(searcher, hit.doc, ID));
+        Term term = new Term(GROUP, group);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            BinaryDocValues values = null;
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (d + leaf.docBase != doc && (live == null || live.get(d))) {
+                    if (values == null) {
+                        values = DocValues.getBinary(leaf.reader(), ID);
+                    }
+                    if (values.advanceExact(d)) {
+                        ids.add(values.binaryValue().utf8ToString());
+                    }
+                }
+            }
         }
         return ids;
     }
 
-    /** The value of a sorted doc-values field ({@link #ID}, {@link #GROUP}) of a top-level document id. */
-    static String docValue(IndexSearcher searcher, int doc, String field) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
-        if (!values.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("Document " + doc + " has no " + field);
+    /**
+     * The values of a binary doc-values field ({@link #ID}, {@link #TEXT}) for top-level documents, in the order
+     * given. Documents are visited in index order, one iterator per segment, as doc values are read forwards.
+     */
+    static String[] binaryValues(IndexSearcher searcher, int[] docs, String field) throws IOException {
+        String[] out = new String[docs.length];
+        Integer[] byDoc = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            byDoc[i] = i;
         }
-        return values.lookupOrd(values.ordValue()).utf8ToString();
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        for (int i : byDoc) {
+            while (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(++leafIndex);
+                values = DocValues.getBinary(leaf.reader(), field);
+            }
+            if (!values.advanceExact(docs[i] - leaf.docBase)) {
+                throw new IllegalStateException("Document " + docs[i] + " has no " + field);
+            }
+            out[i] = values.binaryValue().utf8ToString();
+        }
+        return out;
+    }
+
+    /**
+     * The values of one or two numeric doc-values fields for each hit, in the hits' order: {@code out[0][i]} of
+     * {@code first}, {@code out[1][i]} of {@code second} (when given). Documents are visited in index order, one
+     * iterator per segment, as doc values are read forwards.
+     */
+    static long[][] numericValues(IndexSearcher searcher, ScoreDoc[] hits, String first, @Nullable String second)
+            throws IOException {
+        long[][] out = new long[second == null ? 1 : 2][hits.length];
+        Integer[] byDoc = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = i;
+        }
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        NumericDocValues a = null;
+        NumericDocValues b = null;
+        for (int i : byDoc) {
+            int doc = hits[i].doc;
+            while (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(++leafIndex);
+                a = DocValues.getNumeric(leaf.reader(), first);
+                b = second == null ? null : DocValues.getNumeric(leaf.reader(), second);
+            }
+            out[0][i] = a.advanceExact(doc - leaf.docBase) ? a.longValue() : doc;
+            if (b != null) {
+                out[1][i] = b.advanceExact(doc - leaf.docBase) ? b.longValue() : 0;
+            }
+        }
+        return out;
+    }
+
+    /** A 64-bit hash of a group key, for collapsing twins without reading the key. */
+    static long groupHash(String group) {
+        return Long.parseUnsignedLong(group.substring(0, 16), 16);
     }
 
     /** The text embedded for a claim. */
@@ -218,10 +307,14 @@ public final class ClaimIndex implements Closeable {
     private static Document document(ClaimDoc claim) {
         Document doc = new Document();
         doc.add(new StringField(ID, claim.id(), Field.Store.YES));
-        doc.add(new SortedDocValuesField(ID, new BytesRef(claim.id())));
+        // Id and text again as binary doc values: read for every candidate returned, and uncompressed doc values
+        // are several times cheaper to read than a stored document.
+        doc.add(new BinaryDocValuesField(ID, new BytesRef(claim.id())));
+        doc.add(new BinaryDocValuesField(TEXT, new BytesRef(claim.text())));
         String group = Groups.key(claim.text());
         doc.add(new StringField(GROUP, group, Field.Store.YES));
-        doc.add(new SortedDocValuesField(GROUP, new BytesRef(group)));
+        doc.add(new NumericDocValuesField(GROUP_HASH, groupHash(group)));
+        doc.add(new NumericDocValuesField(TEXT_KEY, EmbeddingStore.key(passage(claim.text()))));
         doc.add(new StoredField(TEXT, claim.text()));
         String searchable = claim.title() == null ? claim.text() : claim.text() + "\n" + claim.title();
         for (String field : List.of(AnalyzerSet.ENGLISH, AnalyzerSet.FOLDED, AnalyzerSet.EXACT, AnalyzerSet.BIGRAM)) {

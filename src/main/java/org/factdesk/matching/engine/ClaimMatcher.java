@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.factdesk.shared.Language;
 import org.jspecify.annotations.Nullable;
 
@@ -81,26 +82,33 @@ public final class ClaimMatcher {
 
     private List<Candidate> rank(String text, Language lang, int limit) throws IOException {
         Analyzer analyzer = index.analyzers().analyzer();
-        Query query = query(analyzer, text, lang);
+        QueryTerms terms = new QueryTerms(analyzer, text);
+        Query query = query(terms, lang);
+        boolean dense = denseApplies(lang);
+        // Without re-ranking only the first groups are returned: fewer candidates let BM25 skip more documents.
+        int wanted = dense ? settings.candidates() : Math.min(settings.candidates(), Math.max(3 * limit, 30));
         IndexSearcher searcher = index.searchers().acquire();
         try {
-            ScoreDoc[] hits = searcher.search(query, settings.candidates()).scoreDocs;
-            // Ids and groups come from doc values; the stored text is read only where it is needed (dense
-            // scores, and the candidates returned), since decompressing stored fields dominated the profile.
-            var stored = searcher.storedFields();
-            List<Hit> groups = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (ScoreDoc hit : hits) {
-                String group = ClaimIndex.docValue(searcher, hit.doc, ClaimIndex.GROUP);
-                if (seen.add(group)) {
-                    groups.add(new Hit(
-                            ClaimIndex.docValue(searcher, hit.doc, ClaimIndex.ID), group, hit.doc, stored, hit.score));
-                }
-            }
-            if (groups.isEmpty()) {
+            ScoreDoc[] hits = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
+            if (hits.length == 0) {
                 return List.of();
             }
-            double[] cosines = dense(text, lang, groups);
+            // Twins are collapsed on a numeric doc value, and the stored document is read only for the candidates
+            // returned: decompressing stored fields and looking up sorted doc values dominated earlier profiles.
+            long[][] keys =
+                    ClaimIndex.numericValues(searcher, hits, ClaimIndex.GROUP_HASH, dense ? ClaimIndex.TEXT_KEY : null);
+            List<Hit> groups = new ArrayList<>();
+            List<Long> textKeys = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            for (int i = 0; i < hits.length; i++) {
+                if (seen.add(keys[0][i])) {
+                    groups.add(new Hit(hits[i].doc, hits[i].score));
+                    if (dense) {
+                        textKeys.add(keys[1][i]);
+                    }
+                }
+            }
+            double[] cosines = dense ? dense(text, textKeys) : null;
             double[] fused = fuse(groups, cosines);
             Integer[] order = new Integer[groups.size()];
             for (int i = 0; i < order.length; i++) {
@@ -108,32 +116,40 @@ public final class ClaimMatcher {
             }
             java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -fused[i]));
 
-            String coverageField = lang == Language.EN ? AnalyzerSet.ENGLISH : AnalyzerSet.FOLDED;
-            Set<String> queryTerms = new HashSet<>(terms(analyzer, coverageField, text));
-            Set<String> queryFolded = new HashSet<>(terms(analyzer, AnalyzerSet.FOLDED, text));
+            boolean english = lang == Language.EN;
+            Set<String> queryFolded = new HashSet<>(terms.of(AnalyzerSet.FOLDED));
+            Set<String> queryCoverage = english ? new HashSet<>(terms.of(AnalyzerSet.ENGLISH)) : queryFolded;
             boolean shortText = words(text) < settings.minWordsForAuto();
+            int returned = Math.min(limit, order.length);
+            int[] docs = new int[returned];
+            for (int rank = 0; rank < returned; rank++) {
+                docs[rank] = groups.get(order[rank]).doc();
+            }
+            String[] ids = ClaimIndex.binaryValues(searcher, docs, ClaimIndex.ID);
+            String[] texts = ClaimIndex.binaryValues(searcher, docs, ClaimIndex.TEXT);
 
             List<Candidate> out = new ArrayList<>();
             double ceiling = 1.0;
-            for (int rank = 0; rank < Math.min(limit, order.length); rank++) {
+            for (int rank = 0; rank < returned; rank++) {
                 Hit hit = groups.get(order[rank]);
+                String claim = texts[rank];
                 Double cosine = cosines == null ? null : cosines[order[rank]];
-                double score = Math.min(ceiling, calibrated(analyzer, coverageField, queryTerms, hit, cosine));
+                List<Token> folded = tokens(analyzer, AnalyzerSet.FOLDED, claim);
+                Set<String> claimTerms = new HashSet<>();
+                if (english) {
+                    claimTerms.addAll(terms(analyzer, AnalyzerSet.ENGLISH, claim));
+                } else {
+                    folded.forEach(token -> claimTerms.add(token.term()));
+                }
+                double score = Math.min(ceiling, calibrated(queryCoverage, claimTerms, cosine));
                 ceiling = score;
                 Band band = score >= settings.autoThreshold() && rank == 0 && !shortText
                         ? Band.AUTO
                         : score >= settings.suggestThreshold() ? Band.SUGGEST : Band.NONE;
-                List<String> twins = new ArrayList<>(ClaimIndex.groupMembers(searcher, hit.group));
-                twins.remove(hit.id);
+                List<String> twins = ClaimIndex.twins(searcher, Groups.key(claim), hit.doc());
                 twins.sort(null);
                 out.add(new Candidate(
-                        hit.id,
-                        twins,
-                        score,
-                        band,
-                        highlights(analyzer, queryFolded, hit.text(), lang),
-                        hit.bm25,
-                        cosine));
+                        ids[rank], twins, score, band, highlights(queryFolded, folded, claim, lang), hit.bm25, cosine));
             }
             return out;
         } finally {
@@ -141,54 +157,57 @@ public final class ClaimMatcher {
         }
     }
 
-    private Query query(Analyzer analyzer, String text, Language lang) throws IOException {
+    private Query query(QueryTerms terms, Language lang) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         if (lang == Language.EN) {
-            addField(all, analyzer, AnalyzerSet.ENGLISH, text, settings.englishBoost());
-            addField(all, analyzer, AnalyzerSet.BIGRAM, text, settings.englishBigramBoost());
+            addField(all, terms, AnalyzerSet.ENGLISH, settings.englishBoost());
+            addField(all, terms, AnalyzerSet.BIGRAM, settings.englishBigramBoost());
         } else if (settings.folding()) {
-            addField(all, analyzer, AnalyzerSet.FOLDED, text, settings.foldedBoost());
-            addField(all, analyzer, AnalyzerSet.EXACT, text, settings.exactBoost());
-            addField(all, analyzer, AnalyzerSet.BIGRAM, text, settings.bigramBoost());
+            addField(all, terms, AnalyzerSet.FOLDED, settings.foldedBoost());
+            addField(all, terms, AnalyzerSet.EXACT, settings.exactBoost());
+            addField(all, terms, AnalyzerSet.BIGRAM, settings.bigramBoost());
         } else {
-            addField(all, analyzer, AnalyzerSet.EXACT, text, 1.0);
+            addField(all, terms, AnalyzerSet.EXACT, 1.0);
         }
         return all.build();
     }
 
-    private static void addField(BooleanQuery.Builder all, Analyzer analyzer, String field, String text, double boost)
-            throws IOException {
+    /**
+     * Adds one boosted term clause per distinct term of the field. The clauses of all fields go into one flat
+     * disjunction (the same BM25 sum as one sub-query per field) so that Lucene's MaxScore can skip documents across
+     * all of them.
+     */
+    private static void addField(BooleanQuery.Builder all, QueryTerms terms, String field, double boost) {
         if (boost <= 0) {
             return;
         }
-        Set<String> unique = new LinkedHashSet<>(terms(analyzer, field, text));
-        BooleanQuery.Builder one = new BooleanQuery.Builder();
+        Set<String> unique = new LinkedHashSet<>(terms.of(field));
         int n = 0;
         for (String term : unique) {
             if (n++ == MAX_TERMS_PER_FIELD) {
                 break;
             }
-            one.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
-        }
-        if (n > 0) {
-            all.add(new BoostQuery(one.build(), (float) boost), BooleanClause.Occur.SHOULD);
+            Query clause = new TermQuery(new Term(field, term));
+            all.add(boost == 1.0 ? clause : new BoostQuery(clause, (float) boost), BooleanClause.Occur.SHOULD);
         }
     }
 
-    private double @Nullable [] dense(String text, Language lang, List<Hit> groups) throws IOException {
+    private boolean denseApplies(Language lang) {
         EmbeddingStore vectors = index.vectors();
-        if (!settings.dense()
-                || vectors == null
-                || (lang != Language.EN && !vectors.embedder().multilingual())) {
-            return null;
-        }
+        return settings.dense()
+                && vectors != null
+                && (lang == Language.EN || vectors.embedder().multilingual());
+    }
+
+    /** Cosines of the query with each candidate's stored vector, looked up by the text key doc value. */
+    private double[] dense(String text, List<Long> textKeys) {
+        EmbeddingStore vectors = Objects.requireNonNull(index.vectors());
         float[] q = vectors.embedder().embedQuery(TweetCleanup.clean(text));
-        double[] cosines = new double[groups.size()];
-        for (int i = 0; i < cosines.length; i++) {
-            int row = vectors.row(ClaimIndex.passage(groups.get(i).text()));
-            cosines[i] = row < 0 ? 0.0 : vectors.dot(row, q);
+        long[] keys = new long[textKeys.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = textKeys.get(i);
         }
-        return cosines;
+        return vectors.dots(keys, q);
     }
 
     private double[] fuse(List<Hit> groups, double @Nullable [] cosines) {
@@ -206,10 +225,7 @@ public final class ClaimMatcher {
      * The score shown to people: the share of the claim's words that the text contains (a text that repeats a
      * claim contains most of it), blended half and half with the cosine when there is one.
      */
-    private static double calibrated(
-            Analyzer analyzer, String field, Set<String> queryTerms, Hit hit, @Nullable Double cosine)
-            throws IOException {
-        Set<String> claimTerms = new HashSet<>(terms(analyzer, field, hit.text()));
+    private static double calibrated(Set<String> queryTerms, Set<String> claimTerms, @Nullable Double cosine) {
         double coverage = 0;
         if (!claimTerms.isEmpty()) {
             int shared = 0;
@@ -224,37 +240,44 @@ public final class ClaimMatcher {
         return Math.max(0.0, Math.min(1.0, score));
     }
 
-    private static List<String> highlights(Analyzer analyzer, Set<String> queryFolded, String text, Language lang)
-            throws IOException {
+    /** The runs of the claim whose folded words the query contains (English stop words alone are not a run). */
+    private static List<String> highlights(Set<String> queryFolded, List<Token> claim, String text, Language lang) {
         List<String> out = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(AnalyzerSet.FOLDED, text)) {
+        int start = -1;
+        int end = -1;
+        boolean meaningful = false;
+        for (Token token : claim) {
+            boolean stop = lang == Language.EN && EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(token.term());
+            if (queryFolded.contains(token.term())) {
+                if (start < 0) {
+                    start = token.start();
+                }
+                end = token.end();
+                meaningful |= !stop;
+            } else {
+                if (start >= 0 && meaningful) {
+                    out.add(text.substring(start, end));
+                }
+                start = -1;
+                meaningful = false;
+            }
+        }
+        if (start >= 0 && meaningful) {
+            out.add(text.substring(start, end));
+        }
+        return out;
+    }
+
+    private static List<Token> tokens(Analyzer analyzer, String field, String text) throws IOException {
+        List<Token> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
-            int start = -1;
-            int end = -1;
-            boolean meaningful = false;
             while (stream.incrementToken()) {
-                String t = term.toString();
-                boolean stop = lang == Language.EN && EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(t);
-                if (queryFolded.contains(t)) {
-                    if (start < 0) {
-                        start = offset.startOffset();
-                    }
-                    end = offset.endOffset();
-                    meaningful |= !stop;
-                } else {
-                    if (start >= 0 && meaningful) {
-                        out.add(text.substring(start, end));
-                    }
-                    start = -1;
-                    meaningful = false;
-                }
+                out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
             }
             stream.end();
-            if (start >= 0 && meaningful) {
-                out.add(text.substring(start, end));
-            }
         }
         return out;
     }
@@ -309,28 +332,30 @@ public final class ClaimMatcher {
         return out.toString();
     }
 
-    /** A BM25 hit, representative of its twin group; its stored text is read on first use. */
-    private static final class Hit {
-        final String id;
-        final String group;
-        final int doc;
-        final double bm25;
-        private final org.apache.lucene.index.StoredFields stored;
-        private @Nullable String text;
+    /** A BM25 hit, representative of its twin group. */
+    private record Hit(int doc, double bm25) {}
 
-        Hit(String id, String group, int doc, org.apache.lucene.index.StoredFields stored, double bm25) {
-            this.id = id;
-            this.group = group;
-            this.doc = doc;
-            this.stored = stored;
-            this.bm25 = bm25;
+    private record Token(String term, int start, int end) {}
+
+    /** The query text analysed once per field, on first use. */
+    private static final class QueryTerms {
+        private final Analyzer analyzer;
+        private final String text;
+        private final java.util.Map<String, List<String>> byField = new java.util.HashMap<>();
+
+        QueryTerms(Analyzer analyzer, String text) {
+            this.analyzer = analyzer;
+            this.text = text;
         }
 
-        String text() throws IOException {
-            if (text == null) {
-                text = stored.document(doc, Set.of(ClaimIndex.TEXT)).get(ClaimIndex.TEXT);
-            }
-            return text;
+        List<String> of(String field) {
+            return byField.computeIfAbsent(field, f -> {
+                try {
+                    return terms(analyzer, f, text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 }

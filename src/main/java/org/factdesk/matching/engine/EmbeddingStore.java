@@ -73,23 +73,29 @@ final class EmbeddingStore {
         save();
     }
 
-    synchronized int row(String text) {
-        Integer row = rows.get(key(text));
-        return row == null ? -1 : row;
-    }
-
     synchronized int size() {
         return rows.size();
     }
 
-    /** The dot product of row {@code row} with {@code query} (a cosine, both being normalised). */
-    synchronized double dot(int row, float[] query) {
-        int offset = row * dimension;
-        double sum = 0;
-        for (int i = 0; i < dimension; i++) {
-            sum += data[offset + i] * query[i];
+    /**
+     * The dot product of {@code query} with the vector of each text key (a cosine, both being normalised), 0 for a
+     * key without a vector. One call per query, so that concurrent queries take the lock once each.
+     */
+    synchronized double[] dots(long[] keys, float[] query) {
+        double[] out = new double[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            Integer row = rows.get(keys[k]);
+            if (row == null) {
+                continue;
+            }
+            int offset = row * dimension;
+            float sum = 0;
+            for (int i = 0; i < dimension; i++) {
+                sum += data[offset + i] * query[i];
+            }
+            out[k] = sum;
         }
-        return sum;
+        return out;
     }
 
     private void add(long key, float[] vector) {

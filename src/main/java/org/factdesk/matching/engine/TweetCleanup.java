@@ -23,23 +23,34 @@ final class TweetCleanup {
     private TweetCleanup() {}
 
     static String clean(String text) {
-        String s = text.replace("&amp;", "&")
-                .replace("&quot;", "\"")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">");
-        s = URL.matcher(s).replaceAll(" ");
-        Matcher signature = SIGNATURE.matcher(s);
-        if (signature.find()) {
-            s = s.substring(0, signature.start()) + " " + signature.group(1);
+        // The patterns run only when the text holds the character they need; most claims hold none of them.
+        String s = text.indexOf('&') < 0
+                ? text
+                : text.replace("&amp;", "&")
+                        .replace("&quot;", "\"")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">");
+        if (org.factdesk.matching.analysis.PostCleanupCharFilter.mayHoldUrl(s)) {
+            s = URL.matcher(s).replaceAll(" ");
         }
-        Matcher handle = HANDLE.matcher(s);
-        StringBuilder named = new StringBuilder(s.length());
-        while (handle.find()) {
-            String words = CAMEL.matcher(handle.group().substring(1)).replaceAll(" ");
-            handle.appendReplacement(named, Matcher.quoteReplacement(words.contains(" ") ? " " + words + " " : " "));
+        if (s.indexOf('@') >= 0) {
+            Matcher signature = SIGNATURE.matcher(s);
+            if (signature.find()) {
+                s = s.substring(0, signature.start()) + " " + signature.group(1);
+            }
+            Matcher handle = HANDLE.matcher(s);
+            StringBuilder named = new StringBuilder(s.length());
+            while (handle.find()) {
+                String words = CAMEL.matcher(handle.group().substring(1)).replaceAll(" ");
+                handle.appendReplacement(
+                        named, Matcher.quoteReplacement(words.contains(" ") ? " " + words + " " : " "));
+            }
+            handle.appendTail(named);
+            s = named.toString();
         }
-        handle.appendTail(named);
-        s = named.toString();
+        if (s.indexOf('#') < 0) {
+            return s;
+        }
         Matcher hashtag = HASHTAG.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         while (hashtag.find()) {
