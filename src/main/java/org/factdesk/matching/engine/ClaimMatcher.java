@@ -34,6 +34,9 @@ public final class ClaimMatcher {
 
     private static final int MAX_TERMS_PER_FIELD = 256;
 
+    /** How many BM25 groups {@link #rescoreByCoverage} re-scores. */
+    private static final int RESCORE_DEPTH = 20;
+
     private final ClaimIndex index;
     private final MatcherSettings settings;
 
@@ -102,6 +105,9 @@ public final class ClaimMatcher {
             }
             double[] cosines = dense(text, lang, groups);
             double[] fused = fuse(groups, cosines);
+            if (cosines == null && lang != Language.EN) {
+                rescoreByCoverage(searcher, analyzer, text, groups, fused);
+            }
             Integer[] order = new Integer[groups.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -150,10 +156,67 @@ public final class ClaimMatcher {
             addField(all, analyzer, AnalyzerSet.FOLDED, text, settings.foldedBoost());
             addField(all, analyzer, AnalyzerSet.EXACT, text, settings.exactBoost());
             addField(all, analyzer, AnalyzerSet.BIGRAM, text, settings.bigramBoost());
+            addSplitSyllables(all, analyzer, text);
         } else {
             addField(all, analyzer, AnalyzerSet.EXACT, text, 1.0);
         }
         return all.build();
+    }
+
+    /**
+     * Vietnamese writes each syllable apart, but hashtags and hurried typing join them ({@code #tiendien},
+     * {@code ungthu}). A folded query word that no claim contains is split in two where both halves, written apart,
+     * form a syllable pair that claims do contain (the most frequent such pair wins), and the pair is queried on the
+     * bigram field and its syllables on the folded field, as if the text had had the space.
+     */
+    private void addSplitSyllables(BooleanQuery.Builder all, Analyzer analyzer, String text) throws IOException {
+        if (settings.foldedBoost() <= 0) {
+            return;
+        }
+        IndexSearcher searcher = index.searchers().acquire();
+        try {
+            var reader = searcher.getIndexReader();
+            BooleanQuery.Builder folded = new BooleanQuery.Builder();
+            BooleanQuery.Builder bigrams = new BooleanQuery.Builder();
+            int n = 0;
+            for (String word : new LinkedHashSet<>(terms(analyzer, AnalyzerSet.FOLDED, text))) {
+                if (word.length() < 4
+                        || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                        || reader.docFreq(new Term(AnalyzerSet.FOLDED, word)) > 0) {
+                    continue;
+                }
+                String best = null;
+                int bestFreq = 0;
+                for (int i = 2; i <= word.length() - 2; i++) {
+                    String pair = word.substring(0, i) + " " + word.substring(i);
+                    int freq = reader.docFreq(new Term(AnalyzerSet.BIGRAM, pair));
+                    if (freq > bestFreq) {
+                        best = pair;
+                        bestFreq = freq;
+                    }
+                }
+                if (best != null && n++ < MAX_TERMS_PER_FIELD) {
+                    int space = best.indexOf(' ');
+                    folded.add(
+                            new TermQuery(new Term(AnalyzerSet.FOLDED, best.substring(0, space))),
+                            BooleanClause.Occur.SHOULD);
+                    folded.add(
+                            new TermQuery(new Term(AnalyzerSet.FOLDED, best.substring(space + 1))),
+                            BooleanClause.Occur.SHOULD);
+                    bigrams.add(new TermQuery(new Term(AnalyzerSet.BIGRAM, best)), BooleanClause.Occur.SHOULD);
+                }
+            }
+            if (n > 0) {
+                all.add(new BoostQuery(folded.build(), (float) settings.foldedBoost()), BooleanClause.Occur.SHOULD);
+                if (settings.bigramBoost() > 0) {
+                    all.add(
+                            new BoostQuery(bigrams.build(), (float) settings.bigramBoost()),
+                            BooleanClause.Occur.SHOULD);
+                }
+            }
+        } finally {
+            index.searchers().release(searcher);
+        }
     }
 
     private static void addField(BooleanQuery.Builder all, Analyzer analyzer, String field, String text, double boost)
@@ -172,6 +235,54 @@ public final class ClaimMatcher {
         }
         if (n > 0) {
             all.add(new BoostQuery(one.build(), (float) boost), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /**
+     * Re-scores Vietnamese BM25 candidates by how much of each claim the text repeats: {@code bm25/max(bm25) + w *
+     * coverage}, where coverage is the idf-weighted share of the claim's folded terms that the text contains. BM25
+     * sums what the text and the claim share; coverage also counts what the claim says and the text does not, which
+     * is what separates a claim from its near-misses (another bank, another disease, another city). Only the first
+     * {@link #RESCORE_DEPTH} groups are re-scored, so the stored text of no more claims is read; coverage only adds,
+     * so no lower candidate can pass them.
+     */
+    private void rescoreByCoverage(
+            IndexSearcher searcher, Analyzer analyzer, String text, List<Hit> groups, double[] scores)
+            throws IOException {
+        double weight = settings.coverageWeight();
+        double max = 0;
+        for (double score : scores) {
+            max = Math.max(max, score);
+        }
+        if (weight <= 0 || max <= 0) {
+            return;
+        }
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] /= max;
+        }
+        Set<String> queryTerms = new HashSet<>(terms(analyzer, AnalyzerSet.FOLDED, text));
+        var reader = searcher.getIndexReader();
+        double docs = reader.numDocs();
+        java.util.Map<String, Double> idfs = new java.util.HashMap<>();
+        for (int i = 0; i < Math.min(RESCORE_DEPTH, groups.size()); i++) {
+            double total = 0;
+            double shared = 0;
+            for (String term : new HashSet<>(
+                    terms(analyzer, AnalyzerSet.FOLDED, groups.get(i).text()))) {
+                Double idf = idfs.get(term);
+                if (idf == null) {
+                    double df = reader.docFreq(new Term(AnalyzerSet.FOLDED, term));
+                    idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+                    idfs.put(term, idf);
+                }
+                total += idf;
+                if (queryTerms.contains(term)) {
+                    shared += idf;
+                }
+            }
+            if (total > 0) {
+                scores[i] += weight * shared / total;
+            }
         }
     }
 
