@@ -42,6 +42,7 @@ public final class VietnameseAnalyzer extends Analyzer {
         TokenStream stream = new ICUNormalizer2Filter(tokenizer, nfkcCaseFold());
         stream = new TeencodeFilter(stream);
         stream = new ChatSpellingFilter(stream);
+        stream = new SpellingVariantFilter(stream);
         stream = new VietnameseFoldingFilter(stream, preserveOriginal);
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -27,6 +27,7 @@ public final class VietnameseBigramAnalyzer extends Analyzer {
         TokenStream stream = new ICUNormalizer2Filter(tokenizer, VietnameseAnalyzer.nfkcCaseFold());
         stream = new TeencodeFilter(stream);
         stream = new ChatSpellingFilter(stream);
+        stream = new SpellingVariantFilter(stream);
         stream = new VietnameseFoldingFilter(stream, false);
         ShingleFilter shingles = new ShingleFilter(stream, 2, 2);
         shingles.setOutputUnigrams(false);

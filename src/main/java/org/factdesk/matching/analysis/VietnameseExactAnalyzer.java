@@ -24,6 +24,7 @@ public final class VietnameseExactAnalyzer extends Analyzer {
         TokenStream stream = new ICUNormalizer2Filter(tokenizer, VietnameseAnalyzer.nfkcCaseFold());
         stream = new TeencodeFilter(stream);
         stream = new ChatSpellingFilter(stream);
+        stream = new SpellingVariantFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 

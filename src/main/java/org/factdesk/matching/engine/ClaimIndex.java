@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
 public final class ClaimIndex implements Closeable {
 
     /** Raise when the fields or their analysis change: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     static final String SCHEMA_KEY = "factdesk.matching.schema";
     static final String ID = "id";

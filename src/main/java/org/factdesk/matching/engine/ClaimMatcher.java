@@ -35,6 +35,12 @@ public final class ClaimMatcher {
 
     private static final int MAX_TERMS_PER_FIELD = 256;
 
+    /** At most this many joined words are split (three clauses each), so a query stays under Lucene's clause cap. */
+    private static final int MAX_SPLIT_WORDS = 64;
+
+    /** How many BM25 groups {@link #rescoreByCoverage} re-scores. */
+    private static final int RESCORE_DEPTH = 20;
+
     private final ClaimIndex index;
     private final MatcherSettings settings;
 
@@ -83,12 +89,12 @@ public final class ClaimMatcher {
     private List<Candidate> rank(String text, Language lang, int limit) throws IOException {
         Analyzer analyzer = index.analyzers().analyzer();
         QueryTerms terms = new QueryTerms(analyzer, text);
-        Query query = query(terms, lang);
         boolean dense = denseApplies(lang);
         // Without re-ranking only the first groups are returned: fewer candidates let BM25 skip more documents.
         int wanted = dense ? settings.candidates() : Math.min(settings.candidates(), Math.max(3 * limit, 30));
         IndexSearcher searcher = index.searchers().acquire();
         try {
+            Query query = query(searcher, terms, lang);
             ScoreDoc[] hits = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
             if (hits.length == 0) {
                 return List.of();
@@ -110,6 +116,12 @@ public final class ClaimMatcher {
             }
             double[] cosines = dense ? dense(text, textKeys) : null;
             double[] fused = fuse(groups, cosines);
+            // The folded analysis of claims read so far, by document: the re-scoring and the candidates returned
+            // share it.
+            java.util.Map<Integer, ClaimText> claims = new java.util.HashMap<>();
+            if (cosines == null && lang != Language.EN && settings.coverageWeight() > 0) {
+                rescoreByCoverage(searcher, analyzer, terms, groups, fused, claims);
+            }
             Integer[] order = new Integer[groups.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -126,15 +138,16 @@ public final class ClaimMatcher {
                 docs[rank] = groups.get(order[rank]).doc();
             }
             String[] ids = ClaimIndex.binaryValues(searcher, docs, ClaimIndex.ID);
-            String[] texts = ClaimIndex.binaryValues(searcher, docs, ClaimIndex.TEXT);
+            readClaims(searcher, analyzer, docs, claims);
 
             List<Candidate> out = new ArrayList<>();
             double ceiling = 1.0;
             for (int rank = 0; rank < returned; rank++) {
                 Hit hit = groups.get(order[rank]);
-                String claim = texts[rank];
+                ClaimText read = claims.get(hit.doc());
+                String claim = read.text();
                 Double cosine = cosines == null ? null : cosines[order[rank]];
-                List<Token> folded = tokens(analyzer, AnalyzerSet.FOLDED, claim);
+                List<Token> folded = read.folded();
                 Set<String> claimTerms = new HashSet<>();
                 if (english) {
                     claimTerms.addAll(terms(analyzer, AnalyzerSet.ENGLISH, claim));
@@ -157,7 +170,7 @@ public final class ClaimMatcher {
         }
     }
 
-    private Query query(QueryTerms terms, Language lang) {
+    private Query query(IndexSearcher searcher, QueryTerms terms, Language lang) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         if (lang == Language.EN) {
             addField(all, terms, AnalyzerSet.ENGLISH, settings.englishBoost());
@@ -166,6 +179,7 @@ public final class ClaimMatcher {
             addField(all, terms, AnalyzerSet.FOLDED, settings.foldedBoost());
             addField(all, terms, AnalyzerSet.EXACT, settings.exactBoost());
             addField(all, terms, AnalyzerSet.BIGRAM, settings.bigramBoost());
+            addSplitSyllables(searcher, all, terms);
         } else {
             addField(all, terms, AnalyzerSet.EXACT, 1.0);
         }
@@ -187,8 +201,124 @@ public final class ClaimMatcher {
             if (n++ == MAX_TERMS_PER_FIELD) {
                 break;
             }
-            Query clause = new TermQuery(new Term(field, term));
-            all.add(boost == 1.0 ? clause : new BoostQuery(clause, (float) boost), BooleanClause.Occur.SHOULD);
+            addClause(all, field, term, boost);
+        }
+    }
+
+    /**
+     * Vietnamese writes each syllable apart, but hashtags and hurried typing join them ({@code #tiendien},
+     * {@code ungthu}). A folded query word that no claim contains is split in two where both halves, written apart,
+     * form a syllable pair that claims do contain (the most frequent such pair wins), and the pair is queried on the
+     * bigram field and its syllables on the folded field, as if the text had had the space.
+     */
+    private void addSplitSyllables(IndexSearcher searcher, BooleanQuery.Builder all, QueryTerms terms)
+            throws IOException {
+        if (settings.foldedBoost() <= 0) {
+            return;
+        }
+        var reader = searcher.getIndexReader();
+        int n = 0;
+        for (String word : new LinkedHashSet<>(terms.of(AnalyzerSet.FOLDED))) {
+            if (word.length() < 4
+                    || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                    || reader.docFreq(new Term(AnalyzerSet.FOLDED, word)) > 0) {
+                continue;
+            }
+            String best = null;
+            int bestFreq = 0;
+            for (int i = 2; i <= word.length() - 2; i++) {
+                String pair = word.substring(0, i) + " " + word.substring(i);
+                int freq = reader.docFreq(new Term(AnalyzerSet.BIGRAM, pair));
+                if (freq > bestFreq) {
+                    best = pair;
+                    bestFreq = freq;
+                }
+            }
+            if (best != null && n++ < MAX_SPLIT_WORDS) {
+                int space = best.indexOf(' ');
+                addClause(all, AnalyzerSet.FOLDED, best.substring(0, space), settings.foldedBoost());
+                addClause(all, AnalyzerSet.FOLDED, best.substring(space + 1), settings.foldedBoost());
+                if (settings.bigramBoost() > 0) {
+                    addClause(all, AnalyzerSet.BIGRAM, best, settings.bigramBoost());
+                }
+            }
+        }
+    }
+
+    private static void addClause(BooleanQuery.Builder all, String field, String term, double boost) {
+        Query clause = new TermQuery(new Term(field, term));
+        all.add(boost == 1.0 ? clause : new BoostQuery(clause, (float) boost), BooleanClause.Occur.SHOULD);
+    }
+
+    /**
+     * Re-scores Vietnamese BM25 candidates by how much of each claim the text repeats: {@code bm25/max(bm25) + w *
+     * coverage}, where coverage is the idf-weighted share of the claim's folded terms that the text contains. BM25
+     * sums what the text and the claim share; coverage also counts what the claim says and the text does not, which
+     * is what separates a claim from its near-misses (another bank, another disease, another city). Only the first
+     * {@link #RESCORE_DEPTH} groups are re-scored; coverage only adds, so no lower candidate can pass them.
+     */
+    private void rescoreByCoverage(
+            IndexSearcher searcher,
+            Analyzer analyzer,
+            QueryTerms terms,
+            List<Hit> groups,
+            double[] scores,
+            java.util.Map<Integer, ClaimText> claims)
+            throws IOException {
+        double weight = settings.coverageWeight();
+        double max = 0;
+        for (double score : scores) {
+            max = Math.max(max, score);
+        }
+        if (max <= 0) {
+            return;
+        }
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] /= max;
+        }
+        int depth = Math.min(RESCORE_DEPTH, groups.size());
+        int[] docs = new int[depth];
+        for (int i = 0; i < depth; i++) {
+            docs[i] = groups.get(i).doc();
+        }
+        readClaims(searcher, analyzer, docs, claims);
+        Set<String> queryTerms = new HashSet<>(terms.of(AnalyzerSet.FOLDED));
+        var reader = searcher.getIndexReader();
+        double count = reader.numDocs();
+        java.util.Map<String, Double> idfs = new java.util.HashMap<>();
+        for (int i = 0; i < depth; i++) {
+            double total = 0;
+            double shared = 0;
+            Set<String> claimTerms = new HashSet<>();
+            claims.get(docs[i]).folded().forEach(token -> claimTerms.add(token.term()));
+            for (String term : claimTerms) {
+                Double idf = idfs.get(term);
+                if (idf == null) {
+                    double df = reader.docFreq(new Term(AnalyzerSet.FOLDED, term));
+                    idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+                    idfs.put(term, idf);
+                }
+                total += idf;
+                if (queryTerms.contains(term)) {
+                    shared += idf;
+                }
+            }
+            if (total > 0) {
+                scores[i] += weight * shared / total;
+            }
+        }
+    }
+
+    /** Reads and analyses (folded field) the claims of the documents not read yet. */
+    private static void readClaims(
+            IndexSearcher searcher, Analyzer analyzer, int[] docs, java.util.Map<Integer, ClaimText> claims)
+            throws IOException {
+        int[] missing = java.util.Arrays.stream(docs)
+                .filter(doc -> !claims.containsKey(doc))
+                .toArray();
+        String[] texts = ClaimIndex.binaryValues(searcher, missing, ClaimIndex.TEXT);
+        for (int i = 0; i < missing.length; i++) {
+            claims.put(missing[i], new ClaimText(texts[i], tokens(analyzer, AnalyzerSet.FOLDED, texts[i])));
         }
     }
 
@@ -336,6 +466,9 @@ public final class ClaimMatcher {
     private record Hit(int doc, double bm25) {}
 
     private record Token(String term, int start, int end) {}
+
+    /** A claim's text and its folded tokens. */
+    private record ClaimText(String text, List<Token> folded) {}
 
     /** The query text analysed once per field, on first use. */
     private static final class QueryTerms {

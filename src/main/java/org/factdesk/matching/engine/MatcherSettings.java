@@ -19,6 +19,8 @@ package org.factdesk.matching.engine;
  * @param autoThreshold calibrated score from which the top candidate is linked automatically
  * @param suggestThreshold calibrated score from which a candidate is suggested
  * @param minWordsForAuto texts with fewer words are never {@link Band#AUTO}
+ * @param coverageWeight weight of the claim coverage added to the max-normalised BM25 score of Vietnamese candidates
+ *     when there is no dense score (0 turns the re-scoring off)
  */
 public record MatcherSettings(
         int maxTextLength,
@@ -35,7 +37,8 @@ public record MatcherSettings(
         double englishBigramBoost,
         double autoThreshold,
         double suggestThreshold,
-        int minWordsForAuto) {
+        int minWordsForAuto,
+        double coverageWeight) {
 
     /** How BM25 and cosine scores are combined. */
     public enum Fusion {
@@ -62,7 +65,7 @@ public record MatcherSettings(
 
     public static MatcherSettings defaults() {
         return new MatcherSettings(
-                4000, 100, true, Fusion.LINEAR, 0.25, 60, true, 1.0, 1.0, 0.0, 0.6, 0.15, 0.65, 0.35, 8);
+                4000, 100, true, Fusion.LINEAR, 0.25, 60, true, 1.0, 1.0, 0.0, 0.6, 0.15, 0.65, 0.35, 8, 0.3);
     }
 
     public MatcherSettings withDense(boolean on) {
@@ -81,7 +84,8 @@ public record MatcherSettings(
                 englishBigramBoost,
                 autoThreshold,
                 suggestThreshold,
-                minWordsForAuto);
+                minWordsForAuto,
+                coverageWeight);
     }
 
     public MatcherSettings withFusion(Fusion newFusion, double newBm25Weight) {
@@ -100,7 +104,8 @@ public record MatcherSettings(
                 englishBigramBoost,
                 autoThreshold,
                 suggestThreshold,
-                minWordsForAuto);
+                minWordsForAuto,
+                coverageWeight);
     }
 
     public MatcherSettings withFolding(boolean on) {
@@ -119,7 +124,8 @@ public record MatcherSettings(
                 englishBigramBoost,
                 autoThreshold,
                 suggestThreshold,
-                minWordsForAuto);
+                minWordsForAuto,
+                coverageWeight);
     }
 
     public MatcherSettings withBoosts(
@@ -139,7 +145,8 @@ public record MatcherSettings(
                 englishBigram,
                 autoThreshold,
                 suggestThreshold,
-                minWordsForAuto);
+                minWordsForAuto,
+                coverageWeight);
     }
 
     public MatcherSettings withThresholds(double auto, double suggest) {
@@ -158,7 +165,28 @@ public record MatcherSettings(
                 englishBigramBoost,
                 auto,
                 suggest,
-                minWordsForAuto);
+                minWordsForAuto,
+                coverageWeight);
+    }
+
+    public MatcherSettings withCoverageWeight(double weight) {
+        return new MatcherSettings(
+                maxTextLength,
+                candidates,
+                dense,
+                fusion,
+                bm25Weight,
+                rrfK,
+                folding,
+                englishBoost,
+                foldedBoost,
+                exactBoost,
+                bigramBoost,
+                englishBigramBoost,
+                autoThreshold,
+                suggestThreshold,
+                minWordsForAuto,
+                weight);
     }
 
     public MatcherSettings withMaxTextLength(int max) {
@@ -177,6 +205,7 @@ public record MatcherSettings(
                 englishBigramBoost,
                 autoThreshold,
                 suggestThreshold,
-                minWordsForAuto);
+                minWordsForAuto,
+                coverageWeight);
     }
 }

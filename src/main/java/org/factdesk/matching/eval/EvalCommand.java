@@ -249,7 +249,7 @@ public final class EvalCommand {
     static final String USAGE = """
             usage: eval --format clef2020|clef2022|tsv --collection FILE --queries FILE --qrels FILE
                         [--run OUT] [--dense] [--config bm25|bm25-nofold|fused|rrf]
-                        [--bm25-weight W] [--boosts EN,FOLDED,EXACT,BIGRAM,EN_BIGRAM] [--only PREFIX,...] [--vectors FILE] [--sweep] [--thresholds]
+                        [--bm25-weight W] [--coverage-weight W] [--boosts EN,FOLDED,EXACT,BIGRAM,EN_BIGRAM] [--only PREFIX,...] [--vectors FILE] [--sweep] [--thresholds]
                         [--model ONNX --tokenizer JSON [--model-name N] [--query-prefix P] [--passage-prefix P]
                          [--multilingual]]""";
 
@@ -275,6 +275,9 @@ public final class EvalCommand {
 
         @Nullable
         Double bm25Weight;
+
+        @Nullable
+        Double coverageWeight;
 
         double @Nullable [] boosts;
 
@@ -326,6 +329,7 @@ public final class EvalCommand {
                             case "--run" -> o.run = Path.of(v);
                             case "--config" -> o.configName = v;
                             case "--bm25-weight" -> o.bm25Weight = Double.parseDouble(v);
+                            case "--coverage-weight" -> o.coverageWeight = Double.parseDouble(v);
                             case "--boosts" ->
                                 o.boosts = Arrays.stream(v.split(","))
                                         .mapToDouble(Double::parseDouble)
@@ -371,6 +375,9 @@ public final class EvalCommand {
                             "--boosts takes five numbers: english,folded,exact,bigram,englishBigram");
                 }
                 s = s.withBoosts(boosts[0], boosts[1], boosts[2], boosts[3], boosts[4]);
+            }
+            if (coverageWeight != null) {
+                s = s.withCoverageWeight(coverageWeight);
             }
             if (bm25Weight != null) {
                 s = s.withFusion(s.fusion(), bm25Weight);

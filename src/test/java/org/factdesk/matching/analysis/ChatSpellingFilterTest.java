@@ -37,6 +37,12 @@ public class ChatSpellingFilterTest extends BaseTokenStreamTestCase {
         });
     }
 
+    public void testRestoresQuAndCAndCollapsesStretchedLetters() throws IOException {
+        assertAnalyzesTo(analyzer, "wá wên kái kon kũng quáaaa điiii nhaaaa kinh kể khi xoong w", new String[] {
+            "quá", "quên", "cái", "con", "cũng", "quá", "đi", "nha", "kinh", "kể", "khi", "xoong", "w"
+        });
+    }
+
     public void testRandomStrings() throws IOException {
         checkRandomData(random(), analyzer, 200 * RANDOM_MULTIPLIER);
         for (int i = 0; i < 100 * RANDOM_MULTIPLIER; i++) {

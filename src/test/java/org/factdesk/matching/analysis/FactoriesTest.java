@@ -21,7 +21,10 @@ public class FactoriesTest extends BaseTokenStreamTestCase {
 
     public void testFactoriesRejectUnknownArguments() {
         for (String name : new String[] {
-            VietnameseFoldingFilterFactory.NAME, TeencodeFilterFactory.NAME, ChatSpellingFilterFactory.NAME
+            VietnameseFoldingFilterFactory.NAME,
+            TeencodeFilterFactory.NAME,
+            ChatSpellingFilterFactory.NAME,
+            SpellingVariantFilterFactory.NAME
         }) {
             IllegalArgumentException e = expectThrows(
                     IllegalArgumentException.class, () -> TokenFilterFactory.forName(name, args("bogus", "1")));
@@ -40,6 +43,8 @@ public class FactoriesTest extends BaseTokenStreamTestCase {
         assertSame(TeencodeFilterFactory.class, TokenFilterFactory.lookupClass(TeencodeFilterFactory.NAME));
         assertSame(ChatSpellingFilterFactory.class, TokenFilterFactory.lookupClass(ChatSpellingFilterFactory.NAME));
         assertSame(
+                SpellingVariantFilterFactory.class, TokenFilterFactory.lookupClass(SpellingVariantFilterFactory.NAME));
+        assertSame(
                 PostCleanupCharFilterFactory.class, CharFilterFactory.lookupClass(PostCleanupCharFilterFactory.NAME));
     }
 
@@ -56,6 +61,7 @@ public class FactoriesTest extends BaseTokenStreamTestCase {
                 .addTokenFilter("icuNormalizer2", "name", "nfkc_cf")
                 .addTokenFilter(TeencodeFilterFactory.NAME, "table", TeencodeTable.DEFAULT_RESOURCE)
                 .addTokenFilter(ChatSpellingFilterFactory.NAME)
+                .addTokenFilter(SpellingVariantFilterFactory.NAME)
                 .addTokenFilter(VietnameseFoldingFilterFactory.NAME, "preserveOriginal", "true")
                 .build()) {
             assertAnalyzesTo(

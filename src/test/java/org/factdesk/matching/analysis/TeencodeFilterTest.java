@@ -115,6 +115,30 @@ public class TeencodeFilterTest extends BaseTokenStreamTestCase {
         }
     }
 
+    public void testKMeansCancerOnlyWhereNotCannotBeMeant() throws IOException {
+        try (Analyzer a = teencode()) {
+            assertAnalyzesTo(a, "bị bệnh k", new String[] {"bị", "bệnh", "ung", "thư"});
+            assertAnalyzesTo(a, "k phổi", new String[] {"ung", "thư", "phổi"});
+            assertAnalyzesTo(a, "ăn tỏi gây k", new String[] {"ăn", "tỏi", "gây", "ung", "thư"});
+            assertAnalyzesTo(a, "k biết", new String[] {"không", "biết"});
+        }
+    }
+
+    public void testRegionalWordsAndUnaccentedSlangMeetTheirStandardForm() throws IOException {
+        try (Analyzer a = teencode()) {
+            assertAnalyzesTo(a, "thịt heo", new String[] {"thịt", "lợn"});
+            assertAnalyzesTo(a, "ao vang tuyt coi", new String[] {"cảnh", "sát", "giao", "thông", "tuyt", "coi"});
+            assertAnalyzesTo(a, "dau bao tu", new String[] {"dau", "dạ", "dày"});
+            assertAnalyzesTo(a, "chich ngua", new String[] {"tiêm", "phòng"});
+            assertAnalyzesTo(a, "bị phỏng", new String[] {"bị", "bỏng"});
+            assertAnalyzesTo(a, "phỏng vấn", new String[] {"phỏng", "vấn"});
+            assertAnalyzesTo(a, "bắp cải", new String[] {"bắp", "cải"});
+            assertAnalyzesTo(a, "đi theo", new String[] {"đi", "theo"});
+            assertAnalyzesTo(a, "dân sài gòn", new String[] {"dân", "tp.hcm"});
+            assertAnalyzesTo(a, "giá nhân đôi", new String[] {"giá", "gấp", "đôi"});
+        }
+    }
+
     public void testMatchesIgnoringCase() throws IOException {
         Analyzer a = new Analyzer() {
             @Override
