@@ -65,7 +65,7 @@ public record MatcherSettings(
 
     public static MatcherSettings defaults() {
         return new MatcherSettings(
-                4000, 100, true, Fusion.LINEAR, 0.25, 60, true, 1.0, 1.0, 0.0, 0.6, 0.15, 0.65, 0.35, 8, 0.3);
+                4000, 100, true, Fusion.LINEAR, 0.25, 60, true, 1.0, 1.0, 0.05, 0.6, 0.15, 0.65, 0.35, 8, 0.3);
     }
 
     public MatcherSettings withDense(boolean on) {
