@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -48,7 +49,7 @@ import org.jspecify.annotations.Nullable;
 public final class ClaimIndex implements Closeable {
 
     /** Raise when the fields or their analysis change: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     static final String SCHEMA_KEY = "factdesk.matching.schema";
     static final String ID = "id";
@@ -57,6 +58,11 @@ public final class ClaimIndex implements Closeable {
     static final String GROUP_HASH = "group_hash";
 
     static final String TEXT_KEY = "text_key";
+
+    /** Binary doc values: the claim text's folded tokens with offsets, and its English terms. */
+    static final String FOLDED_TOKENS = "folded_tokens";
+
+    static final String ENGLISH_TERMS = "english_terms";
     static final String TEXT = "text";
     static final String TITLE = "title";
     static final String LANGUAGE = "language";
@@ -232,7 +238,17 @@ public final class ClaimIndex implements Closeable {
      * given. Documents are visited in index order, one iterator per segment, as doc values are read forwards.
      */
     static String[] binaryValues(IndexSearcher searcher, int[] docs, String field) throws IOException {
+        BytesRef[] raw = binaryBytes(searcher, docs, field);
         String[] out = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            out[i] = raw[i].utf8ToString();
+        }
+        return out;
+    }
+
+    /** Like {@link #binaryValues} but the bytes themselves (copies, safe to keep). */
+    static BytesRef[] binaryBytes(IndexSearcher searcher, int[] docs, String field) throws IOException {
+        BytesRef[] out = new BytesRef[docs.length];
         Integer[] byDoc = new Integer[docs.length];
         for (int i = 0; i < docs.length; i++) {
             byDoc[i] = i;
@@ -250,7 +266,7 @@ public final class ClaimIndex implements Closeable {
             if (!values.advanceExact(docs[i] - leaf.docBase)) {
                 throw new IllegalStateException("Document " + docs[i] + " has no " + field);
             }
-            out[i] = values.binaryValue().utf8ToString();
+            out[i] = BytesRef.deepCopyOf(values.binaryValue());
         }
         return out;
     }
@@ -304,7 +320,7 @@ public final class ClaimIndex implements Closeable {
         }
     }
 
-    private static Document document(ClaimDoc claim) {
+    private Document document(ClaimDoc claim) {
         Document doc = new Document();
         doc.add(new StringField(ID, claim.id(), Field.Store.YES));
         // Id and text again as binary doc values: read for every candidate returned, and uncompressed doc values
@@ -317,9 +333,19 @@ public final class ClaimIndex implements Closeable {
         doc.add(new NumericDocValuesField(TEXT_KEY, EmbeddingStore.key(passage(claim.text()))));
         doc.add(new StoredField(TEXT, claim.text()));
         String searchable = claim.title() == null ? claim.text() : claim.text() + "\n" + claim.title();
-        for (String field : List.of(AnalyzerSet.ENGLISH, AnalyzerSet.FOLDED, AnalyzerSet.EXACT, AnalyzerSet.BIGRAM)) {
+        for (String field : List.of(AnalyzerSet.ENGLISH, AnalyzerSet.EXACT, AnalyzerSet.BIGRAM)) {
             doc.add(new TextField(field, searchable, Field.Store.NO));
         }
+        // The folded analysis is done once: played back into the folded field, and the tokens of the claim text kept
+        // as doc values (with the English terms of the claim text) for the coverage score and the highlights.
+        Analyzer analyzer = analyzers.analyzer();
+        List<ClaimAnalysis.Token> folded = ClaimAnalysis.tokens(analyzer, AnalyzerSet.FOLDED, searchable);
+        doc.add(new Field(AnalyzerSet.FOLDED, ClaimAnalysis.replay(folded), TextField.TYPE_NOT_STORED));
+        doc.add(new BinaryDocValuesField(
+                FOLDED_TOKENS, ClaimAnalysis.encodeTokens(folded, claim.text().length())));
+        doc.add(new BinaryDocValuesField(
+                ENGLISH_TERMS,
+                ClaimAnalysis.encodeTerms(ClaimAnalysis.tokens(analyzer, AnalyzerSet.ENGLISH, claim.text()))));
         if (claim.title() != null) {
             doc.add(new StoredField(TITLE, claim.title()));
         }

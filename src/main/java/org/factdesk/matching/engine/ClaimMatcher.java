@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -120,7 +119,7 @@ public final class ClaimMatcher {
             // share it.
             java.util.Map<Integer, ClaimText> claims = new java.util.HashMap<>();
             if (cosines == null && lang != Language.EN && settings.coverageWeight() > 0) {
-                rescoreByCoverage(searcher, analyzer, terms, groups, fused, claims);
+                rescoreByCoverage(searcher, terms, groups, fused, claims);
             }
             Integer[] order = new Integer[groups.size()];
             for (int i = 0; i < order.length; i++) {
@@ -138,7 +137,7 @@ public final class ClaimMatcher {
                 docs[rank] = groups.get(order[rank]).doc();
             }
             String[] ids = ClaimIndex.binaryValues(searcher, docs, ClaimIndex.ID);
-            readClaims(searcher, analyzer, docs, claims);
+            readClaims(searcher, docs, english, claims);
 
             List<Candidate> out = new ArrayList<>();
             double ceiling = 1.0;
@@ -147,10 +146,10 @@ public final class ClaimMatcher {
                 ClaimText read = claims.get(hit.doc());
                 String claim = read.text();
                 Double cosine = cosines == null ? null : cosines[order[rank]];
-                List<Token> folded = read.folded();
+                List<ClaimAnalysis.Token> folded = read.folded();
                 Set<String> claimTerms = new HashSet<>();
                 if (english) {
-                    claimTerms.addAll(terms(analyzer, AnalyzerSet.ENGLISH, claim));
+                    claimTerms.addAll(read.english());
                 } else {
                     folded.forEach(token -> claimTerms.add(token.term()));
                 }
@@ -259,7 +258,6 @@ public final class ClaimMatcher {
      */
     private void rescoreByCoverage(
             IndexSearcher searcher,
-            Analyzer analyzer,
             QueryTerms terms,
             List<Hit> groups,
             double[] scores,
@@ -281,7 +279,7 @@ public final class ClaimMatcher {
         for (int i = 0; i < depth; i++) {
             docs[i] = groups.get(i).doc();
         }
-        readClaims(searcher, analyzer, docs, claims);
+        readClaims(searcher, docs, false, claims);
         Set<String> queryTerms = new HashSet<>(terms.of(AnalyzerSet.FOLDED));
         var reader = searcher.getIndexReader();
         double count = reader.numDocs();
@@ -309,16 +307,23 @@ public final class ClaimMatcher {
         }
     }
 
-    /** Reads and analyses (folded field) the claims of the documents not read yet. */
+    /** Reads the text and the analysis kept at indexing of the claims not read yet. */
     private static void readClaims(
-            IndexSearcher searcher, Analyzer analyzer, int[] docs, java.util.Map<Integer, ClaimText> claims)
+            IndexSearcher searcher, int[] docs, boolean english, java.util.Map<Integer, ClaimText> claims)
             throws IOException {
         int[] missing = java.util.Arrays.stream(docs)
                 .filter(doc -> !claims.containsKey(doc))
                 .toArray();
         String[] texts = ClaimIndex.binaryValues(searcher, missing, ClaimIndex.TEXT);
+        var folded = ClaimIndex.binaryBytes(searcher, missing, ClaimIndex.FOLDED_TOKENS);
+        var terms = english ? ClaimIndex.binaryBytes(searcher, missing, ClaimIndex.ENGLISH_TERMS) : null;
         for (int i = 0; i < missing.length; i++) {
-            claims.put(missing[i], new ClaimText(texts[i], tokens(analyzer, AnalyzerSet.FOLDED, texts[i])));
+            claims.put(
+                    missing[i],
+                    new ClaimText(
+                            texts[i],
+                            ClaimAnalysis.decodeTokens(folded[i]),
+                            terms == null ? List.of() : ClaimAnalysis.decodeTerms(terms[i])));
         }
     }
 
@@ -371,12 +376,13 @@ public final class ClaimMatcher {
     }
 
     /** The runs of the claim whose folded words the query contains (English stop words alone are not a run). */
-    private static List<String> highlights(Set<String> queryFolded, List<Token> claim, String text, Language lang) {
+    private static List<String> highlights(
+            Set<String> queryFolded, List<ClaimAnalysis.Token> claim, String text, Language lang) {
         List<String> out = new ArrayList<>();
         int start = -1;
         int end = -1;
         boolean meaningful = false;
-        for (Token token : claim) {
+        for (ClaimAnalysis.Token token : claim) {
             boolean stop = lang == Language.EN && EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(token.term());
             if (queryFolded.contains(token.term())) {
                 if (start < 0) {
@@ -394,20 +400,6 @@ public final class ClaimMatcher {
         }
         if (start >= 0 && meaningful) {
             out.add(text.substring(start, end));
-        }
-        return out;
-    }
-
-    private static List<Token> tokens(Analyzer analyzer, String field, String text) throws IOException {
-        List<Token> out = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
-            }
-            stream.end();
         }
         return out;
     }
@@ -465,10 +457,8 @@ public final class ClaimMatcher {
     /** A BM25 hit, representative of its twin group. */
     private record Hit(int doc, double bm25) {}
 
-    private record Token(String term, int start, int end) {}
-
-    /** A claim's text and its folded tokens. */
-    private record ClaimText(String text, List<Token> folded) {}
+    /** A claim's text, its folded tokens and (for English posts) its English terms. */
+    private record ClaimText(String text, List<ClaimAnalysis.Token> folded, List<String> english) {}
 
     /** The query text analysed once per field, on first use. */
     private static final class QueryTerms {
