@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     multilingual one), with {@code tokenizerPath}; {@code modelName} names its vectors on disk, the prefixes are
  *     what the model expects before queries and passages (e5: "query: ", "passage: "), and {@code multilingual}
  *     says whether to use it for Vietnamese as well
+ * @param embeddingThreads ONNX Runtime threads per embedding (queries are embedded concurrently already)
  */
 @ConfigurationProperties("factdesk.matching")
 public record MatchingProperties(
@@ -25,4 +26,5 @@ public record MatchingProperties(
         @DefaultValue("custom") String modelName,
         @DefaultValue("") String queryPrefix,
         @DefaultValue("") String passagePrefix,
-        @DefaultValue("true") boolean multilingual) {}
+        @DefaultValue("true") boolean multilingual,
+        @DefaultValue("1") int embeddingThreads) {}

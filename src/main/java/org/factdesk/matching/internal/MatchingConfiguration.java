@@ -43,8 +43,9 @@ class MatchingConfiguration {
                     Path.of(properties.tokenizerPath()),
                     properties.queryPrefix(),
                     properties.passagePrefix(),
-                    properties.multilingual());
+                    properties.multilingual(),
+                    properties.embeddingThreads());
         }
-        return Embedders.miniLm();
+        return Embedders.miniLm(properties.embeddingThreads());
     }
 }
