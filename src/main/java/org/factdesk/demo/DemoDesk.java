@@ -231,14 +231,12 @@ class DemoDesk implements ApplicationRunner {
         PublishingManagement.Suggestion suggestion = publishing.suggest(worker, kase.id(), language);
         Article suggested = suggestion.article();
         boolean vietnamese = language == Language.VI;
-        String body = (vietnamese ? "## Kết luận\n\n" : "## Verdict\n\n")
-                + suggested.summary()
-                + (vietnamese ? "\n\n## Chúng tôi đã kiểm tra thế nào\n\n" : "\n\n## How we checked\n\n")
+        String body = (vietnamese ? "## Chúng tôi đã kiểm tra thế nào\n\n" : "## How we checked\n\n")
                 + (vietnamese
-                        ? "Chúng tôi đối chiếu thông tin với các nguồn chính thức dưới đây và hỏi ý kiến chuyên gia y tế."
-                        : "We compared the claim with the official sources below and asked health experts.")
-                + "\n\n"
-                + suggested.body().substring(suggested.summary().length()).strip();
+                        ? "Chúng tôi đối chiếu thông tin với các nguồn chính thức liệt kê bên dưới, tìm bài đăng gốc và"
+                                + " hỏi ý kiến chuyên gia y tế. **Trước khi chia sẻ**, hãy kiểm tra nguồn của thông tin."
+                        : "We compared the claim with the official sources listed below, traced the original post and"
+                                + " asked health experts. **Before sharing**, check where a message comes from.");
         FactCheck factCheck = publishing.draft(
                 worker,
                 kase.id(),

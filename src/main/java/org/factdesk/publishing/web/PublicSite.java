@@ -90,6 +90,7 @@ class PublicSite {
         model.addAttribute("from", from == null ? "" : from.strip());
         model.addAttribute("to", to == null ? "" : to.strip());
         model.addAttribute("ratings", Rating.values());
+        model.addAttribute("ratingNames", ratingNames());
         model.addAttribute("languages", Language.values());
         model.addAttribute("topics", publishing.publishedTopics());
         model.addAttribute("topicPage", null);
@@ -122,6 +123,7 @@ class PublicSite {
         model.addAttribute("from", "");
         model.addAttribute("to", "");
         model.addAttribute("ratings", Rating.values());
+        model.addAttribute("ratingNames", ratingNames());
         model.addAttribute("languages", Language.values());
         model.addAttribute("topics", publishing.publishedTopics());
         model.addAttribute("topicPage", clean);
@@ -164,6 +166,19 @@ class PublicSite {
                 .lastModified(factCheck.updatedAt())
                 .cacheControl(CACHE)
                 .body(png);
+    }
+
+    /** Each rating's name in each language ("vi.FALSE"), so that entries show the rating in their own language. */
+    private java.util.Map<String, String> ratingNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (Language language : Language.values()) {
+            for (Rating rating : Rating.values()) {
+                names.put(
+                        language.code() + "." + rating.name(),
+                        messages.getMessage("cases.rating." + rating, null, language.locale()));
+            }
+        }
+        return names;
     }
 
     // --- conditional requests ---
