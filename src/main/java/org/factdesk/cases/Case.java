@@ -368,6 +368,32 @@ public class Case {
         events.add(new CaseClosed(id, unit, reason, from, topics, items, by, openedAt, at));
     }
 
+    /**
+     * Records a step of the case's public fact-check (published, corrected, withdrawn) in its history. Only a
+     * PUBLISHED case has a fact-check; the step changes nothing else and raises no case event (publishing raises
+     * its own).
+     *
+     * @param detail what the step was about (the fact-check's headline), cut to fit the history
+     * @param note why (the correction's reason, the withdrawal's reason), if any
+     */
+    void recordFactCheckStep(CaseAction action, String detail, @Nullable String note, UserId by, Instant at) {
+        if (!CaseAction.FACT_CHECK_STEPS.contains(action)) {
+            throw new IllegalArgumentException(action + " is not a fact-check step");
+        }
+        if (state != CaseState.PUBLISHED) {
+            throw new IllegalCaseTransition(action, state);
+        }
+        String cleanDetail = detail.strip();
+        if (cleanDetail.length() > 700) {
+            cleanDetail = cleanDetail.substring(0, 699) + "…";
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
+            cleanNote = cleanNote.substring(0, MAX_NOTE - 1) + "…";
+        }
+        record(action, state, by, at, null, cleanDetail, cleanNote);
+    }
+
     // --- reading ---
 
     public CaseId id() {

@@ -200,6 +200,16 @@ public class CaseManagement {
         return kase;
     }
 
+    /**
+     * Records a step of the case's public fact-check in the case history, for the publishing module, in the caller's
+     * transaction. Publishing checks its own roles and four-eyes rule; here the actor must be a member of the case's
+     * unit and the case must be PUBLISHED.
+     */
+    public Case recordFactCheckStep(
+            CurrentUser actor, CaseId id, CaseAction step, String detail, @Nullable String note) {
+        return change(actor, id, Role.CHECKER, kase -> kase.recordFactCheckStep(step, detail, note, actor.id(), now()));
+    }
+
     // --- what the pages need around a case ---
 
     /** The stored content of an evidence file of a case the actor may read. */

@@ -36,6 +36,9 @@ import org.factdesk.network.NewUser;
 import org.factdesk.network.Role;
 import org.factdesk.network.Unit;
 import org.factdesk.network.UnitKind;
+import org.factdesk.publishing.Article;
+import org.factdesk.publishing.FactCheck;
+import org.factdesk.publishing.PublishingManagement;
 import org.factdesk.shared.DataDirectory;
 import org.factdesk.shared.ItemId;
 import org.factdesk.shared.Language;
@@ -72,6 +75,7 @@ class DemoDesk implements ApplicationRunner {
     private final NetworkManagement network;
     private final IntakeManagement intake;
     private final CaseManagement cases;
+    private final PublishingManagement publishing;
     private final DataDirectory dataDirectory;
     private final JsonMapper json;
     private final Clock clock;
@@ -81,6 +85,7 @@ class DemoDesk implements ApplicationRunner {
             NetworkManagement network,
             IntakeManagement intake,
             CaseManagement cases,
+            PublishingManagement publishing,
             DataDirectory dataDirectory,
             JsonMapper json,
             Clock clock,
@@ -88,6 +93,7 @@ class DemoDesk implements ApplicationRunner {
         this.network = network;
         this.intake = intake;
         this.cases = cases;
+        this.publishing = publishing;
         this.dataDirectory = dataDirectory;
         this.json = json;
         this.clock = clock;
@@ -179,6 +185,7 @@ class DemoDesk implements ApplicationRunner {
                 kase = cases.proposeVerdict(worker, kase.id(), rating, claim.summary());
                 if (target == CaseState.PUBLISHED) {
                     cases.approve(reviewer, kase.id());
+                    publishFactCheck(kase, claim, worker, reviewer, number);
                 }
             }
             number++;
@@ -213,6 +220,58 @@ class DemoDesk implements ApplicationRunner {
         }
         announce(people, password);
         return people;
+    }
+
+    /**
+     * The public fact-check of a published demo case: written by the checker, published by the editor; two of them
+     * later corrected and one withdrawn, each approved by the other person, so the public site shows every state.
+     */
+    private void publishFactCheck(Case kase, DemoClaim claim, CurrentUser worker, CurrentUser reviewer, int number) {
+        Language language = Language.fromCode(claim.language());
+        PublishingManagement.Suggestion suggestion = publishing.suggest(worker, kase.id(), language);
+        Article suggested = suggestion.article();
+        boolean vietnamese = language == Language.VI;
+        String body = (vietnamese ? "## Chúng tôi đã kiểm tra thế nào\n\n" : "## How we checked\n\n")
+                + (vietnamese
+                        ? "Chúng tôi đối chiếu thông tin với các nguồn chính thức liệt kê bên dưới, tìm bài đăng gốc và"
+                                + " hỏi ý kiến chuyên gia y tế. **Trước khi chia sẻ**, hãy kiểm tra nguồn của thông tin."
+                        : "We compared the claim with the official sources listed below, traced the original post and"
+                                + " asked health experts. **Before sharing**, check where a message comes from.");
+        FactCheck factCheck = publishing.draft(
+                worker,
+                kase.id(),
+                language,
+                new Article(suggested.headline(), suggested.claim(), suggested.summary(), body),
+                suggestion.slug());
+        publishing.publish(reviewer, factCheck.id());
+        if (number == 2 || number == 13) {
+            Article current = factCheck.article();
+            publishing.proposeCorrection(
+                    worker,
+                    factCheck.id(),
+                    new Article(
+                            current.headline(),
+                            current.claim(),
+                            current.summary(),
+                            current.body()
+                                    + (vietnamese
+                                            ? "\n\n*Cập nhật:* bổ sung khuyến cáo mới nhất của Bộ Y tế."
+                                            : "\n\n*Update:* added the health ministry's latest advice.")),
+                    vietnamese
+                            ? "Bổ sung khuyến cáo mới nhất của Bộ Y tế"
+                            : "Added the health ministry's latest advice",
+                    vietnamese
+                            ? "Bản đầu chưa dẫn khuyến cáo chính thức mới được công bố"
+                            : "The first version did not cite the newly published official advice");
+            publishing.approveProposal(reviewer, factCheck.id());
+        }
+        if (number == 7) {
+            publishing.proposeWithdrawal(
+                    worker,
+                    factCheck.id(),
+                    "Nguồn chính của bài đã đính chính số liệu; chúng tôi rút bài để kiểm chứng lại từ đầu.");
+            publishing.approveProposal(reviewer, factCheck.id());
+        }
     }
 
     private org.factdesk.intake.SubmissionResult submit(DemoItem item, CurrentUser submitter, Instant now, int index) {

@@ -39,6 +39,27 @@ class DemoDeskTests {
     @Autowired
     DemoDesk demo;
 
+    @Autowired
+    org.factdesk.publishing.PublishingManagement publishing;
+
+    @Test
+    void publishesFactChecksOfThePublishedCasesWithCorrectionsAndAWithdrawal() {
+        var published = publishing.allPublished();
+        assertThat(published).hasSize(DemoDesk.PUBLISHED - 1);
+        assertThat(published).extracting(summary -> summary.language().code()).contains("vi", "en");
+        CurrentUser admin = network.authenticate("admin@demo.factdesk.vn", "demo-password-for-tests", "test");
+        var all = publishing.ofMyUnits(admin, 100);
+        assertThat(all).hasSize(DemoDesk.PUBLISHED);
+        assertThat(all)
+                .filteredOn(summary -> summary.state() == org.factdesk.publishing.FactCheckState.WITHDRAWN)
+                .hasSize(1);
+        long corrected = all.stream()
+                .map(summary -> publishing.get(admin, summary.id()))
+                .filter(factCheck -> !factCheck.corrections().isEmpty())
+                .count();
+        assertThat(corrected).isEqualTo(2);
+    }
+
     @Test
     void loadsUnitsUsersInEveryRoleItemsAndCasesInEveryState() {
         assertThat(network.units()).hasSizeGreaterThanOrEqualTo(2);
