@@ -237,6 +237,47 @@ public class IntakeManagement {
     }
 
     /**
+     * One page of the inbox: one row per rumour (the items of a near-duplicate cluster that match the filters) or
+     * single item, the most recently received first. One query a page; see {@link InboxRow}.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<InboxRow> inbox(ItemQuery query, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidItem("intake.error.page", MAX_PAGE_SIZE);
+        }
+        return items.inbox(query, page, size, InboxRow.DAYS).map(this::inboxRow);
+    }
+
+    private InboxRow inboxRow(Items.InboxEntry entry) {
+        List<DailyCount> days = List.of();
+        if (entry.size() > 1) {
+            TreeMap<LocalDate, Integer> perDay = new TreeMap<>();
+            LocalDate last = LocalDate.ofInstant(entry.lastSeen(), zone);
+            for (LocalDate day = last.minusDays(InboxRow.DAYS - 1); !day.isAfter(last); day = day.plusDays(1)) {
+                perDay.put(day, 0);
+            }
+            entry.quarters().forEach((quarter, copies) -> {
+                LocalDate day = LocalDate.ofInstant(quarter, zone);
+                if (perDay.containsKey(day)) {
+                    perDay.merge(day, copies, Integer::sum);
+                }
+            });
+            days = perDay.entrySet().stream()
+                    .map(day -> new DailyCount(day.getKey(), day.getValue()))
+                    .toList();
+        }
+        return new InboxRow(
+                entry.item(),
+                entry.cluster(),
+                entry.size(),
+                entry.copies(),
+                entry.matching(),
+                entry.firstSeen(),
+                entry.lastSeen(),
+                days);
+    }
+
+    /**
      * The items are now worked on in {@code caseId}. Called by the cases module when it opens a case. Refused, and
      * nothing changed, when one of them is already in another open case: the conditional update makes two cases
      * opened at once on the same item impossible, whichever commits first wins.

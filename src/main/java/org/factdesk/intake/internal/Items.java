@@ -5,11 +5,16 @@ import static org.factdesk.shared.Timestamps.toDb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.factdesk.intake.ClusterId;
 import org.factdesk.intake.Engagement;
 import org.factdesk.intake.Item;
@@ -34,6 +39,10 @@ public class Items {
     private static final String COLUMNS = """
             id, unit_id, url, title, text, platform, language, seen_at, likes, shares, comments, views, note, status,
             case_id, submitted_by, received_at, times_seen""";
+    private static final String PREFIXED_COLUMNS = " "
+            + Arrays.stream(COLUMNS.split(","))
+                    .map(column -> "i." + column.strip())
+                    .collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
 
@@ -150,8 +159,128 @@ public class Items {
     }
 
     public PageOf<Item> search(ItemQuery query, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> parameters = new ArrayList<>();
+        String where = where(query, parameters);
+        long total = jdbc.sql("select count(*) from intake_item" + where)
+                .params(parameters)
+                .query(Long.class)
+                .single();
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(size);
+        pageParameters.add((long) page * size);
+        List<Item> rows = jdbc.sql("select " + COLUMNS + " from intake_item" + where
+                        + " order by received_at desc, seen_at desc, id limit ? offset ?")
+                .params(pageParameters)
+                .query(Items::map)
+                .list();
+        return new PageOf<>(rows, page, size, total);
+    }
+
+    /**
+     * One page of the inbox in one query: the items matching {@code query} grouped by cluster, one row per cluster
+     * headed by its most recently received matching item, the groups with the most recent item first; with each
+     * cluster's counts and its copies per quarter of an hour over the {@code days} (plus one) days up to its last
+     * sighting. Only a page past the last one costs a second query, for the total.
+     */
+    public PageOf<InboxEntry> inbox(ItemQuery query, int page, int size, int days) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(query, parameters);
+        int filters = parameters.size();
+        parameters.add(size);
+        parameters.add((long) page * size);
+        parameters.add((days + 1) * 86_400L);
+        long[] total = {-1};
+        List<InboxEntry> rows = jdbc.sql("""
+                        with matched as (
+                            select id, cluster_id, received_at,
+                                   row_number() over (partition by cluster_id order by received_at desc, id desc) as rn,
+                                   count(*) over (partition by cluster_id) as matching
+                            from intake_item""" + where + """
+
+                        ), grouped as (
+                            select id, cluster_id, received_at, matching, count(*) over () as total
+                            from matched where rn = 1
+                            order by received_at desc, id desc
+                            limit ? offset ?
+                        ), quarters as (
+                            select s.cluster_id, cast(floor(extract(epoch from s.seen_at) / 900) as bigint) as quarter,
+                                   sum(s.copies) as copies
+                            from grouped g
+                            join intake_cluster c on c.id = g.cluster_id
+                            join intake_sighting s on s.cluster_id = g.cluster_id
+                            where c.size > 1
+                              and extract(epoch from s.seen_at) > extract(epoch from c.last_seen_at) - ?
+                            group by s.cluster_id, cast(floor(extract(epoch from s.seen_at) / 900) as bigint)
+                        ), recent as (
+                            select cluster_id,
+                                   string_agg(cast(quarter as varchar) || ':' || cast(copies as varchar), ',') as quarters
+                            from quarters
+                            group by cluster_id
+                        )
+                        select""" + PREFIXED_COLUMNS + """
+                        , g.cluster_id, g.matching, g.total, c.size, c.copies, c.first_seen_at, c.last_seen_at, r.quarters
+                        from grouped g
+                        join intake_item i on i.id = g.id
+                        join intake_cluster c on c.id = g.cluster_id
+                        left join recent r on r.cluster_id = g.cluster_id
+                        order by g.received_at desc, g.id desc
+                        """)
+                .params(parameters)
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return new InboxEntry(
+                            map(rs, n),
+                            new ClusterId(rs.getObject("cluster_id", UUID.class)),
+                            rs.getInt("size"),
+                            rs.getInt("copies"),
+                            rs.getInt("matching"),
+                            instant(rs, "first_seen_at"),
+                            instant(rs, "last_seen_at"),
+                            quarters(rs.getString("quarters")));
+                })
+                .list();
+        if (total[0] < 0) {
+            total[0] = jdbc.sql("select count(distinct cluster_id) from intake_item" + where)
+                    .params(parameters.subList(0, filters))
+                    .query(Long.class)
+                    .single();
+        }
+        return new PageOf<>(rows, page, size, total[0]);
+    }
+
+    /**
+     * A row of the inbox as stored: see {@link org.factdesk.intake.InboxRow}; {@code quarters} maps the start of each
+     * quarter of an hour with copies (in the recent days asked for; empty for a single item) to their number.
+     */
+    public record InboxEntry(
+            Item item,
+            ClusterId cluster,
+            int size,
+            int copies,
+            int matching,
+            Instant firstSeen,
+            Instant lastSeen,
+            Map<Instant, Integer> quarters) {}
+
+    /** Parses "quarter:copies,..." where a quarter counts 900-second steps from the epoch. */
+    private static Map<Instant, Integer> quarters(@Nullable String encoded) {
+        Map<Instant, Integer> quarters = new TreeMap<>();
+        if (encoded == null || encoded.isBlank()) {
+            return quarters;
+        }
+        for (String pair : encoded.split(",")) {
+            int colon = pair.indexOf(':');
+            quarters.merge(
+                    Instant.ofEpochSecond(
+                            Long.parseLong(pair.substring(0, colon).strip()) * 900),
+                    Integer.parseInt(pair.substring(colon + 1).strip()),
+                    Integer::sum);
+        }
+        return quarters;
+    }
+
+    private static String where(ItemQuery query, List<Object> parameters) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
         if (query.status() != null) {
             where.append(" and status = ?");
             parameters.add(query.status().name());
@@ -176,19 +305,7 @@ public class Items {
                 }
             }
         }
-        long total = jdbc.sql("select count(*) from intake_item" + where)
-                .params(parameters)
-                .query(Long.class)
-                .single();
-        List<Object> pageParameters = new ArrayList<>(parameters);
-        pageParameters.add(size);
-        pageParameters.add((long) page * size);
-        List<Item> rows = jdbc.sql("select " + COLUMNS + " from intake_item" + where
-                        + " order by received_at desc, seen_at desc, id limit ? offset ?")
-                .params(pageParameters)
-                .query(Items::map)
-                .list();
-        return new PageOf<>(rows, page, size, total);
+        return where.toString();
     }
 
     static String searchText(Item item) {
