@@ -170,6 +170,61 @@ public class IntakeManagement {
         }
     }
 
+    /**
+     * Fingerprints the items stored before near-duplicate clusters existed (the migration that added clusters left
+     * each in a cluster of its own, without a fingerprint), the oldest received first, and clusters each as if it
+     * were submitted now: an item alone in its cluster joins the cluster of its most similar near duplicate, with its
+     * copies and sightings. Safe to run at any time and more than once: each item is fingerprinted and moved in one
+     * transaction, items fingerprinted meanwhile are skipped, and an interrupted run is taken up by the next one.
+     * Items whose text is too short for a fingerprint are left as they are.
+     *
+     * @return how many items were fingerprinted, and how many of them joined another cluster
+     */
+    public Backfill fingerprintMissing() {
+        int fingerprinted = 0;
+        int joined = 0;
+        Clusters.Unprinted after = null;
+        List<Clusters.Unprinted> batch;
+        do {
+            batch = clusters.withoutFingerprint(after, properties.fingerprintBatch());
+            for (Clusters.Unprinted item : batch) {
+                Optional<NearDuplicateFingerprint> print =
+                        NearDuplicateFingerprint.of(joined(item.title(), item.text()));
+                if (print.isPresent()) {
+                    Boolean moved;
+                    try {
+                        moved = transactions.execute(status -> fingerprint(item, print.get()));
+                    } catch (DuplicateKeyException race) {
+                        moved = null; // fingerprinted by another run at the same time
+                    }
+                    if (moved != null) {
+                        fingerprinted++;
+                        joined += moved ? 1 : 0;
+                    }
+                }
+                after = item;
+            }
+        } while (batch.size() == properties.fingerprintBatch());
+        return new Backfill(fingerprinted, joined);
+    }
+
+    /** What {@link #fingerprintMissing()} did. */
+    public record Backfill(int fingerprinted, int joined) {}
+
+    /** Null when the item has a fingerprint already; else whether it joined another cluster. */
+    private @Nullable Boolean fingerprint(Clusters.Unprinted item, NearDuplicateFingerprint print) {
+        if (clusters.hasFingerprint(item.id())) {
+            return null;
+        }
+        Optional<ClusterId> near = clusters.findNearest(print);
+        boolean move = near.isPresent() && !near.get().equals(item.cluster()) && clusters.itemsIn(item.cluster()) == 1;
+        if (move) {
+            clusters.moveAlone(item.id(), item.cluster(), near.get());
+        }
+        clusters.storeFingerprint(item.id(), print);
+        return move;
+    }
+
     /** An exact duplicate: one more sighting of the item, one more copy in its cluster. */
     private SubmissionResult countCopy(ItemId id, Instant seenAt) {
         items.countSighting(id);
