@@ -7,7 +7,9 @@ import java.util.List;
  * One row of the inbox: one rumour, that is the items of a near-duplicate cluster that match the inbox filters, shown
  * as one; or one item with no near duplicate, shown as itself.
  *
- * @param item the most recently received of the cluster's items that match the filters: the row's headline
+ * @param item the most recently received of the cluster's items that match the filters (the row's status, platform,
+ *     unit and time received are its own)
+ * @param headline the headline of the cluster's first item, which names the rumour (the item's own for a single one)
  * @param size how many distinct items the whole cluster holds; a row is a {@link #rumour()} when more than one
  * @param copies how many copies (sightings) the whole cluster counts, exact duplicates included
  * @param matching how many of the cluster's items match the filters
@@ -18,6 +20,7 @@ import java.util.List;
  */
 public record InboxRow(
         Item item,
+        String headline,
         ClusterId cluster,
         int size,
         int copies,

@@ -323,6 +323,7 @@ public class IntakeManagement {
         }
         return new InboxRow(
                 entry.item(),
+                entry.headline(),
                 entry.cluster(),
                 entry.size(),
                 entry.copies(),

@@ -11,7 +11,7 @@ import org.factdesk.shared.CaseId;
  * @param repeats published fact-checks, best match first
  * @param items the case's items in the order they were attached, each with its stored matches
  */
-public record CaseMatches(CaseId caseId, List<Repeat> repeats, List<OfItem> items) {
+public record CaseMatches(CaseId caseId, String caseTitle, List<Repeat> repeats, List<OfItem> items) {
 
     public CaseMatches {
         repeats = List.copyOf(repeats);

@@ -239,12 +239,22 @@ public class MatchingManagement {
         Case kase = cases.get(actor, caseId);
         Map<ClaimId, CaseMatches.Repeat> repeats = new LinkedHashMap<>();
         for (Claim claim : kase.claims()) {
+            // The case's own claim is indexed too and comes first, as the same claim (AUTO) when the text is long
+            // enough; the best other claim then stands where the top candidate would, and is AUTO on its score.
+            boolean ownFirst = false;
+            boolean first = true;
             for (ClaimSearch.Hit hit :
                     matchText(claim.text(), properties.itemMatches()).hits()) {
+                if (hit.claim().caseId().equals(caseId)) {
+                    ownFirst |= first && hit.candidate().band() == Band.AUTO;
+                    continue;
+                }
                 DeskMatch match = desk(hit);
-                if (match.band() != Band.NONE
-                        && match.published()
-                        && !match.caseId().equals(caseId)) {
+                if (first && ownFirst && match.score() >= search.autoThreshold()) {
+                    match = withBand(match, Band.AUTO);
+                }
+                first = false;
+                if (match.band() != Band.NONE && match.published()) {
                     repeats.merge(match.claimId(), new CaseMatches.Repeat(match, true, 0), MatchingManagement::merged);
                 }
             }
@@ -272,7 +282,7 @@ public class MatchingManagement {
                                 repeat.factCheck().score())
                         .reversed())
                 .toList();
-        return new CaseMatches(caseId, ranked, ofItems);
+        return new CaseMatches(caseId, kase.title(), ranked, ofItems);
     }
 
     private static CaseMatches.Repeat merged(CaseMatches.Repeat seen, CaseMatches.Repeat more) {
@@ -315,6 +325,21 @@ public class MatchingManagement {
                 hit.candidate().score(),
                 hit.candidate().band(),
                 hit.candidate().highlights());
+    }
+
+    private static DeskMatch withBand(DeskMatch match, Band band) {
+        return new DeskMatch(
+                match.claimId(),
+                match.caseId(),
+                match.claim(),
+                match.language(),
+                match.score(),
+                band,
+                match.rating(),
+                match.publishedAt(),
+                match.verdictSummary(),
+                match.factCheckUrl(),
+                match.highlights());
     }
 
     private static DeskMatch desk(CheckedClaim claim, double score, Band band, List<String> highlights) {

@@ -108,6 +108,9 @@ class InboxRumourTests {
         assertThat(row.select(".rumour-copies").text()).isEqualTo("4 copies");
         assertThat(row.text()).contains("3 posts").contains("first seen").contains("last seen");
         assertThat(page.getElementById("rumour-link-" + cluster).attr("href")).isEqualTo("/items/clusters/" + cluster);
+        assertThat(page.getElementById("rumour-link-" + cluster).text())
+                .as("named by its first item")
+                .isEqualTo(first.headline());
         assertThat(page.getElementById("rumour-latest-" + cluster).attr("href")).isEqualTo("/items/" + latest.id());
         assertThat(page.getElementById("item-row-" + latest.id()))
                 .as("its items have no rows of their own")

@@ -167,6 +167,8 @@ class CaseMatchesTests {
                 .getResponse()
                 .getContentAsString();
         Document full = Jsoup.parse(page);
+        assertThat(full.getElementById("case-matches-case").text())
+                .isEqualTo(repeat.kase().title());
         assertThat(full.getElementById("case-matches-back").attr("href"))
                 .isEqualTo("/cases/" + repeat.kase().id());
         assertThat(full.getElementById(
@@ -225,6 +227,25 @@ class CaseMatchesTests {
                         .with(csrf())
                         .with(user(team.viewer())))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aFactCheckOutrankedOnlyByTheCasesOwnClaimCountsAsTheSameClaim() {
+        String marker = MatchingDesk.marker();
+        String claim = "Uống nước lá ổi " + marker + " mỗi sáng chữa khỏi hẳn bệnh tiểu đường type 2 chỉ sau một tuần";
+        Case factCheck = desk.publish(team, Rating.FALSE, claim);
+        Case kase = desk.open(team, "Lá ổi " + marker, claim + " ngay tại nhà");
+        desk.awaitEventListeners();
+
+        CaseMatches found = matching.caseMatches(team.checker(), kase.id());
+
+        assertThat(found.repeats())
+                .filteredOn(repeat -> repeat.factCheck().caseId().equals(factCheck.id()))
+                .singleElement()
+                .satisfies(repeat -> {
+                    assertThat(repeat.factCheck().band()).isEqualTo(org.factdesk.matching.engine.Band.AUTO);
+                    assertThat(repeat.byClaim()).isTrue();
+                });
     }
 
     @Test

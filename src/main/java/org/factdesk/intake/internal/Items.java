@@ -218,18 +218,30 @@ public class Items {
                             group by cluster_id
                         )
                         select""" + PREFIXED_COLUMNS + """
-                        , g.cluster_id, g.matching, g.total, c.size, c.copies, c.first_seen_at, c.last_seen_at, r.quarters
+                        , g.cluster_id, g.matching, g.total, c.size, c.copies, c.first_seen_at, c.last_seen_at, r.quarters,
+                            f.id as first_id, f.title as first_title, substring(f.text, 1, 400) as first_text,
+                            f.url as first_url
                         from grouped g
                         join intake_item i on i.id = g.id
                         join intake_cluster c on c.id = g.cluster_id
+                        left join intake_item f on f.id = c.first_item_id
                         left join recent r on r.cluster_id = g.cluster_id
                         order by g.received_at desc, g.id desc
                         """)
                 .params(parameters)
                 .query((rs, n) -> {
                     total[0] = rs.getLong("total");
+                    Item item = map(rs, n);
+                    UUID first = rs.getObject("first_id", UUID.class);
                     return new InboxEntry(
-                            map(rs, n),
+                            item,
+                            first == null
+                                    ? item.headline()
+                                    : Item.headline(
+                                            new ItemId(first),
+                                            rs.getString("first_title"),
+                                            rs.getString("first_text"),
+                                            rs.getString("first_url")),
                             new ClusterId(rs.getObject("cluster_id", UUID.class)),
                             rs.getInt("size"),
                             rs.getInt("copies"),
@@ -254,6 +266,7 @@ public class Items {
      */
     public record InboxEntry(
             Item item,
+            String headline,
             ClusterId cluster,
             int size,
             int copies,
@@ -262,7 +275,7 @@ public class Items {
             Instant lastSeen,
             Map<Instant, Integer> quarters) {}
 
-    /** Parses "quarter:copies,..." where a quarter counts 900-second steps from the epoch. */
+    /** Parses the pairs of quarter and copies, a colon between and commas around; a quarter counts 900 s from the epoch. */
     private static Map<Instant, Integer> quarters(@Nullable String encoded) {
         Map<Instant, Integer> quarters = new TreeMap<>();
         if (encoded == null || encoded.isBlank()) {
