@@ -151,7 +151,7 @@ public class IntakeManagement {
                 Optional<ClusterId> near = fingerprint.flatMap(clusters::findNearest);
                 ClusterId cluster = near.orElseGet(ClusterId::random);
                 if (near.isPresent()) {
-                    clusters.count(cluster, seenAt, true);
+                    clusters.count(cluster, seenAt, true, now);
                 } else {
                     clusters.create(cluster, item.id(), seenAt, now);
                 }
@@ -229,7 +229,7 @@ public class IntakeManagement {
     private SubmissionResult countCopy(ItemId id, Instant seenAt) {
         items.countSighting(id);
         ClusterId cluster = clusters.clusterOf(id).orElseThrow(() -> new ItemNotFound(id));
-        clusters.count(cluster, seenAt, false);
+        clusters.count(cluster, seenAt, false, clock.instant());
         clusters.recordSighting(id, cluster, seenAt);
         return new SubmissionResult(items.find(id).orElseThrow(), true);
     }

@@ -56,8 +56,9 @@ class FingerprintBackfillTests {
     private ItemId oldItem(String text, Instant receivedAt, Instant seenAt, int timesSeen) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into intake_cluster (id, first_item_id, first_seen_at, last_seen_at, size, copies, created_at)
-                        values (:id, :id, :seenAt, :seenAt, 1, :copies, :receivedAt)
+                        insert into intake_cluster
+                            (id, first_item_id, first_seen_at, last_seen_at, size, copies, created_at, last_received_at)
+                        values (:id, :id, :seenAt, :seenAt, 1, :copies, :receivedAt, :receivedAt)
                         """)
                 .param("id", id)
                 .param("seenAt", Timestamps.toDb(seenAt))

@@ -119,6 +119,15 @@ class InboxRumourTests {
                 .as("a single item as now")
                 .isNotNull();
 
+        Document unfiltered = inbox();
+        assertThat(unfiltered.select("#items tbody tr").eachAttr("id"))
+                .as("the newest rows of the whole inbox, without filters")
+                .startsWith("item-row-" + single.id(), "rumour-" + cluster);
+        assertThat(unfiltered.getElementById("rumour-" + cluster).attr("data-copies"))
+                .isEqualTo("4");
+        assertThat(unfiltered.getElementById("rumour-latest-" + cluster).attr("href"))
+                .isEqualTo("/items/" + latest.id());
+
         Element sparkline = page.getElementById("sparkline-" + cluster);
         assertThat(sparkline).isNotNull();
         assertThat(sparkline.select("rect")).hasSize(InboxRow.DAYS);
@@ -222,6 +231,12 @@ class InboxRumourTests {
 
         assertThat(page.select("#items tbody tr.rumour-row")).hasSize(3);
         assertThat(page.select("#items tbody tr")).hasSize(4);
+        assertThat(counts.of("intake_")).as(counts.toString()).isEqualTo(1);
+
+        statistics.start();
+        Document unfiltered = inbox();
+        counts = statistics.stop();
+        assertThat(unfiltered.select("#items tbody tr.rumour-row")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(counts.of("intake_")).as(counts.toString()).isEqualTo(1);
     }
 

@@ -95,8 +95,9 @@ public class Clusters {
     /** A new cluster of one item, seen once. */
     public void create(ClusterId id, ItemId firstItem, Instant seenAt, Instant now) {
         jdbc.sql("""
-                        insert into intake_cluster (id, first_item_id, first_seen_at, last_seen_at, size, copies, created_at)
-                        values (:id, :item, :seenAt, :seenAt, 1, 1, :now)
+                        insert into intake_cluster
+                            (id, first_item_id, first_seen_at, last_seen_at, size, copies, created_at, last_received_at)
+                        values (:id, :item, :seenAt, :seenAt, 1, 1, :now, :now)
                         """)
                 .param("id", id.value())
                 .param("item", firstItem.value())
@@ -106,19 +107,23 @@ public class Clusters {
     }
 
     /**
-     * Counts one more copy into a cluster, of a new item ({@code newItem}) or of one it holds. A single conditional
-     * update, so concurrent submissions into one cluster serialise on its row and lose no count.
+     * Counts one more copy into a cluster, of a new item ({@code newItem}, received at {@code receivedAt}) or of one it
+     * holds. A single conditional update, so concurrent submissions into one cluster serialise on its row and lose no
+     * count.
      */
-    public void count(ClusterId id, Instant seenAt, boolean newItem) {
+    public void count(ClusterId id, Instant seenAt, boolean newItem, Instant receivedAt) {
         int updated = jdbc.sql("""
                         update intake_cluster set
                             size = size + :added,
                             copies = copies + 1,
                             first_seen_at = least(first_seen_at, :seenAt),
-                            last_seen_at = greatest(last_seen_at, :seenAt)
+                            last_seen_at = greatest(last_seen_at, :seenAt),
+                            last_received_at = case when :added = 1
+                                then greatest(last_received_at, :receivedAt) else last_received_at end
                         where id = :id
                         """)
                 .param("added", newItem ? 1 : 0)
+                .param("receivedAt", toDb(receivedAt))
                 .param("seenAt", toDb(seenAt))
                 .param("id", id.value())
                 .update();
@@ -229,6 +234,8 @@ public class Clusters {
                             copies = copies + :copies,
                             first_seen_at = least(first_seen_at, :firstSeen),
                             last_seen_at = greatest(last_seen_at, :lastSeen),
+                            last_received_at = greatest(last_received_at,
+                                (select m.received_at from intake_item m where m.id = :item)),
                             first_item_id = case
                                 when (select f.received_at from intake_item f where f.id = first_item_id)
                                      > (select m.received_at from intake_item m where m.id = :item)

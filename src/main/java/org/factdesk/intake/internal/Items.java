@@ -177,56 +177,59 @@ public class Items {
     }
 
     /**
-     * One page of the inbox in one query: the items matching {@code query} grouped by cluster, one row per cluster
-     * headed by its most recently received matching item, the groups with the most recent item first; with each
-     * cluster's counts and its copies per quarter of an hour over the {@code days} (plus one) days up to its last
-     * sighting. Only a page past the last one costs a second query, for the total.
+     * One page of the inbox in one query: the items matching {@code query} grouped by cluster, the groups with the
+     * most recently received item first, one row per group headed by that item; with the cluster's counts, the
+     * headline fields of its first item, and its sightings over the {@code days} (plus one) days up to its last one.
+     * Only a page past the last one costs a second query, for the total. Without filters the clusters are read in the
+     * order of their index on the last item received, so the page costs the same however many items there are.
      */
     public PageOf<InboxEntry> inbox(ItemQuery query, int page, int size, int days) {
         List<Object> parameters = new ArrayList<>();
-        String where = where(query, parameters);
+        String conditions = conditions(query, "", parameters);
         int filters = parameters.size();
         parameters.add(size);
         parameters.add((long) page * size);
+        String headConditions = conditions(query, "x.", parameters);
         parameters.add((days + 1) * 86_400L);
         long[] total = {-1};
-        List<InboxEntry> rows = jdbc.sql("""
-                        with matched as (
-                            select id, cluster_id, received_at,
-                                   row_number() over (partition by cluster_id order by received_at desc, id desc) as rn,
-                                   count(*) over (partition by cluster_id) as matching
-                            from intake_item""" + where + """
+        // Without filters every item matches: the clusters are paged by their own index, no item is grouped.
+        String grouped = conditions.isEmpty() ? """
+                        select id as cluster_id, last_received_at as latest, size as matching,
+                               (select count(*) from intake_cluster) as total
+                        from intake_cluster
+                        order by last_received_at desc, id desc
+                        limit ? offset ?""" : """
+                        select cluster_id, max(received_at) as latest, count(*) as matching, count(*) over () as total
+                        from intake_item where 1 = 1""" + conditions + """
 
-                        ), grouped as (
-                            select id, cluster_id, received_at, matching, count(*) over () as total
-                            from matched where rn = 1
-                            order by received_at desc, id desc
-                            limit ? offset ?
-                        ), quarters as (
-                            select s.cluster_id, cast(floor(extract(epoch from s.seen_at) / 900) as bigint) as quarter,
-                                   sum(s.copies) as copies
+                        group by cluster_id
+                        order by latest desc, cluster_id desc
+                        limit ? offset ?""";
+        // Correlated subqueries rather than joins with the page's groups, which H2 plans as a scan for each group.
+        List<InboxEntry> rows = jdbc.sql(
+                        "with grouped as (" + grouped + """
+
+                        ), heads as (
+                            select g.cluster_id, g.latest, g.matching, g.total,
+                                   (select x.id from intake_item x where x.cluster_id = g.cluster_id""" + headConditions + """
+
+                                    order by x.received_at desc, x.id desc limit 1) as head
                             from grouped g
-                            join intake_cluster c on c.id = g.cluster_id
-                            join intake_sighting s on s.cluster_id = g.cluster_id
-                            where c.size > 1
-                              and extract(epoch from s.seen_at) > extract(epoch from c.last_seen_at) - ?
-                            group by s.cluster_id, cast(floor(extract(epoch from s.seen_at) / 900) as bigint)
-                        ), recent as (
-                            select cluster_id,
-                                   string_agg(cast(quarter as varchar) || ':' || cast(copies as varchar), ',') as quarters
-                            from quarters
-                            group by cluster_id
                         )
                         select""" + PREFIXED_COLUMNS + """
-                        , g.cluster_id, g.matching, g.total, c.size, c.copies, c.first_seen_at, c.last_seen_at, r.quarters,
+                        , h.cluster_id, h.matching, h.total, c.size, c.copies, c.first_seen_at, c.last_seen_at,
+                            (select string_agg(cast(cast(floor(extract(epoch from s.seen_at) / 900) as bigint) as varchar)
+                                               || ':' || cast(s.copies as varchar), ',')
+                             from intake_sighting s
+                             where s.cluster_id = c.id and c.size > 1
+                               and extract(epoch from s.seen_at) > extract(epoch from c.last_seen_at) - ?) as quarters,
                             f.id as first_id, f.title as first_title, substring(f.text, 1, 400) as first_text,
                             f.url as first_url
-                        from grouped g
-                        join intake_item i on i.id = g.id
-                        join intake_cluster c on c.id = g.cluster_id
+                        from heads h
+                        join intake_item i on i.id = h.head
+                        join intake_cluster c on c.id = h.cluster_id
                         left join intake_item f on f.id = c.first_item_id
-                        left join recent r on r.cluster_id = g.cluster_id
-                        order by g.received_at desc, g.id desc
+                        order by h.latest desc, h.cluster_id desc
                         """)
                 .params(parameters)
                 .query((rs, n) -> {
@@ -252,7 +255,7 @@ public class Items {
                 })
                 .list();
         if (total[0] < 0) {
-            total[0] = jdbc.sql("select count(distinct cluster_id) from intake_item" + where)
+            total[0] = jdbc.sql("select count(distinct cluster_id) from intake_item where 1 = 1" + conditions)
                     .params(parameters.subList(0, filters))
                     .query(Long.class)
                     .single();
@@ -293,27 +296,32 @@ public class Items {
     }
 
     private static String where(ItemQuery query, List<Object> parameters) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        return " where 1 = 1" + conditions(query, "", parameters);
+    }
+
+    /** The filters of {@code query} as {@code and} conditions on columns named with {@code prefix}. */
+    private static String conditions(ItemQuery query, String prefix, List<Object> parameters) {
+        StringBuilder where = new StringBuilder();
         if (query.status() != null) {
-            where.append(" and status = ?");
+            where.append(" and ").append(prefix).append("status = ?");
             parameters.add(query.status().name());
         }
         if (query.platform() != null) {
-            where.append(" and platform = ?");
+            where.append(" and ").append(prefix).append("platform = ?");
             parameters.add(query.platform().name());
         }
         if (query.language() != null) {
-            where.append(" and language = ?");
+            where.append(" and ").append(prefix).append("language = ?");
             parameters.add(query.language().code());
         }
         if (query.unit() != null) {
-            where.append(" and unit_id = ?");
+            where.append(" and ").append(prefix).append("unit_id = ?");
             parameters.add(query.unit().value());
         }
         if (query.text() != null) {
             for (String term : TextFolding.fold(query.text()).split(" ")) {
                 if (!term.isBlank()) {
-                    where.append(" and search_text like ? escape '\\'");
+                    where.append(" and ").append(prefix).append("search_text like ? escape '\\'");
                     parameters.add("%" + escapeLike(term) + "%");
                 }
             }
