@@ -30,6 +30,7 @@ import org.factdesk.network.Role;
 import org.factdesk.network.Unit;
 import org.factdesk.shared.CaseId;
 import org.factdesk.shared.ItemId;
+import org.factdesk.shared.Language;
 import org.factdesk.shared.PageOf;
 import org.factdesk.shared.UnitId;
 import org.factdesk.shared.UserId;
@@ -119,6 +120,25 @@ public class CaseManagement {
     @Transactional(readOnly = true)
     public List<CheckedClaim> checkedClaims(CaseId id) {
         return cases.checkedClaims(id);
+    }
+
+    /** These claims, as {@link #checkedClaims()} gives them (claims of closed cases left out), in one query. */
+    @Transactional(readOnly = true)
+    public List<CheckedClaim> checkedClaimsById(Collection<ClaimId> ids) {
+        return cases.checkedClaimsById(ids);
+    }
+
+    /**
+     * The claims of published cases across the network, the most recently published first, optionally of one rating
+     * and one language. Not tied to an actor: published verdicts are readable by every user of the network.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<CheckedClaim> publishedClaims(
+            @Nullable Rating rating, @Nullable Language language, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidCaseInput("cases.error.page", MAX_PAGE_SIZE);
+        }
+        return cases.publishedClaims(rating, language, page, size);
     }
 
     /** The cases of the actor's units, newest first. */

@@ -133,20 +133,65 @@ class Cases {
         return new PageOf<>(rows, page, size, total);
     }
 
-    /** The open case (not published, not closed) that holds {@code item}, if any. */
-    @Transactional(readOnly = true)
     /** The claims of open and published cases, in one query; of one case when {@code id} is given. */
+    @Transactional(readOnly = true)
     List<CheckedClaim> checkedClaims(@Nullable CaseId id) {
+        return id == null
+                ? checkedClaims("", Map.of(), " order by c.opened_at, cl.seq")
+                : checkedClaims(" and c.id = :id", Map.of("id", id.value()), " order by cl.seq");
+    }
+
+    /** These claims, as {@link #checkedClaims(CaseId)} gives them (claims of closed cases left out), in one query. */
+    @Transactional(readOnly = true)
+    List<CheckedClaim> checkedClaimsById(Collection<ClaimId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return checkedClaims(
+                " and cl.id in (:ids)",
+                Map.of("ids", ids.stream().map(ClaimId::value).distinct().toList()),
+                " order by c.opened_at, cl.seq");
+    }
+
+    /**
+     * Claims of published cases, the most recently published first, optionally of one rating and one language: one
+     * query for the page and one for the count.
+     */
+    @Transactional(readOnly = true)
+    PageOf<CheckedClaim> publishedClaims(@Nullable Rating rating, @Nullable Language language, int page, int size) {
+        StringBuilder where = new StringBuilder(" and c.state = 'PUBLISHED'");
+        Map<String, Object> parameters = new HashMap<>();
+        if (rating != null) {
+            where.append(" and c.verdict_rating = :rating");
+            parameters.put("rating", rating.name());
+        }
+        if (language != null) {
+            where.append(" and cl.language = :language");
+            parameters.put("language", language.code());
+        }
+        long total = jdbc.sql("""
+                        select count(*) from cases_claim cl join cases_case c on c.id = cl.case_id
+                        where c.state <> 'CLOSED'
+                        """ + where).params(parameters).query(Long.class).single();
+        Map<String, Object> pageParameters = new HashMap<>(parameters);
+        pageParameters.put("limit", size);
+        pageParameters.put("offset", (long) page * size);
+        List<CheckedClaim> rows = checkedClaims(
+                where.toString(),
+                pageParameters,
+                " order by c.verdict_approved_at desc, c.id, cl.seq limit :limit offset :offset");
+        return new PageOf<>(rows, page, size, total);
+    }
+
+    private List<CheckedClaim> checkedClaims(String and, Map<String, ?> parameters, String orderBy) {
         String sql = """
                 select cl.id as claim_id, cl.text, cl.language, c.id as case_id, c.unit_id, c.title, c.state,
                        c.verdict_rating, c.verdict_summary, c.verdict_approved_at
                 from cases_claim cl join cases_case c on c.id = cl.case_id
                 where c.state <> 'CLOSED'
                 """;
-        var statement = id == null
-                ? jdbc.sql(sql + " order by c.opened_at, cl.seq")
-                : jdbc.sql(sql + " and c.id = :id order by cl.seq").param("id", id.value());
-        return statement
+        return jdbc.sql(sql + and + orderBy)
+                .params(parameters)
                 .query((rs, row) -> {
                     String rating = rs.getString("verdict_rating");
                     CaseState state = CaseState.valueOf(rs.getString("state"));
@@ -166,6 +211,8 @@ class Cases {
                 .list();
     }
 
+    /** The open case (not published, not closed) that holds {@code item}, if any. */
+    @Transactional(readOnly = true)
     Optional<CaseId> openCaseHolding(ItemId item) {
         return jdbc
                 .sql("""

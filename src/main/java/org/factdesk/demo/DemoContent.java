@@ -20,7 +20,12 @@ record DemoContent(List<DemoClaim> claims, List<DemoItem> items) {
 
     record DemoEvidence(String url, String title, String summary) {}
 
-    /** An item; {@code claim} names the claim it repeats, {@code case} an open question about it. */
+    /**
+     * An item; {@code claim} names the claim it repeats, {@code case} an open question about it. With both, the item
+     * is a repeat of a published claim that arrives after its fact-check and gets a case of its own before anyone
+     * notices. {@code reposts} are the days ago on which copies of it were seen again (the same text, or lightly
+     * edited: with emoji, share-bait, without diacritics), which the inbox shows as one rumour.
+     */
     record DemoItem(
             @Nullable String claim,
             Platform platform,
@@ -29,7 +34,13 @@ record DemoContent(List<DemoClaim> claims, List<DemoItem> items) {
             String text,
             int seenDaysAgo,
             @Nullable Engagement engagement,
-            @JsonProperty("case") @Nullable OpenQuestion openQuestion) {}
+            @JsonProperty("case") @Nullable OpenQuestion openQuestion,
+            @Nullable List<Integer> reposts) {
+
+        boolean repeatCase() {
+            return claim != null && openQuestion != null;
+        }
+    }
 
     /** A case opened on an item that no fact-check covers yet, left in {@code state}. */
     record OpenQuestion(

@@ -42,6 +42,7 @@ import org.factdesk.publishing.PublishingManagement;
 import org.factdesk.shared.DataDirectory;
 import org.factdesk.shared.ItemId;
 import org.factdesk.shared.Language;
+import org.factdesk.shared.TextFolding;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,13 +134,13 @@ class DemoDesk implements ApplicationRunner {
                 content.claims().stream().limit(PUBLISHED).map(DemoClaim::key).toList();
         Map<String, DemoItem> lateArrivals = new LinkedHashMap<>();
         for (DemoItem item : content.items()) {
-            if (item.claim() != null && published.contains(item.claim())) {
+            if (item.claim() != null && published.contains(item.claim()) && !item.repeatCase()) {
                 lateArrivals.put(item.claim(), item);
             }
         }
         int index = 0;
         for (DemoItem item : content.items()) {
-            if (lateArrivals.containsValue(item) && countFor(content, item.claim()) > 1) {
+            if (item.repeatCase() || lateArrivals.containsValue(item) && countFor(content, item.claim()) > 1) {
                 continue;
             }
             var result = submit(item, index++ % 4 == 3 ? partnerChecker : checker, now, index);
@@ -192,31 +193,24 @@ class DemoDesk implements ApplicationRunner {
         }
 
         for (Map.Entry<ItemId, OpenQuestion> entry : questions) {
-            OpenQuestion question = entry.getValue();
-            Case kase = cases.open(
-                    checker,
-                    new OpenCase(
-                            checker.units().iterator().next(),
-                            title(question.claim()),
-                            List.of(new NewClaim(question.claim(), null)),
-                            List.of(entry.getKey())));
-            CaseState state = CaseState.valueOf(question.state());
-            if (state == CaseState.CLOSED) {
-                cases.close(editor, kase.id(), CloseReason.valueOf(question.closeReason()), question.note());
-                continue;
-            }
-            if (state != CaseState.NEW) {
-                kase = cases.triage(
-                        checker, kase.id(), question.priority() == null ? 2 : question.priority(), question.topics());
-            }
-            if (state == CaseState.IN_VERIFICATION) {
-                cases.assign(editor, kase.id(), checker.id());
-            }
+            openQuestion(entry.getKey(), entry.getValue(), checker, editor);
         }
         for (DemoItem late : lateArrivals.values()) {
             if (countFor(content, late.claim()) > 1) {
                 submit(late, checker, now, index++);
             }
+        }
+        // Repeats of published claims, recognised on arrival, on which a case was opened all the same: the case page
+        // shows the fact-check they repeat.
+        for (DemoItem repeat : content.items()) {
+            if (repeat.repeatCase()) {
+                ItemId item = submit(repeat, checker, now, index++).item().id();
+                openQuestion(item, repeat.openQuestion(), checker, editor);
+            }
+        }
+        // Rumours still circulating: copies seen over the last days, logged as they keep coming in.
+        for (DemoItem item : content.items()) {
+            repost(item, List.of(checker, partnerChecker), now);
         }
         announce(people, password);
         return people;
@@ -271,6 +265,58 @@ class DemoDesk implements ApplicationRunner {
                     factCheck.id(),
                     "Nguồn chính của bài đã đính chính số liệu; chúng tôi rút bài để kiểm chứng lại từ đầu.");
             publishing.approveProposal(reviewer, factCheck.id());
+        }
+    }
+
+    private void openQuestion(ItemId item, OpenQuestion question, CurrentUser checker, CurrentUser editor) {
+        Case kase = cases.open(
+                checker,
+                new OpenCase(
+                        checker.units().iterator().next(),
+                        title(question.claim()),
+                        List.of(new NewClaim(question.claim(), null)),
+                        List.of(item)));
+        CaseState state = CaseState.valueOf(question.state());
+        if (state == CaseState.CLOSED) {
+            cases.close(editor, kase.id(), CloseReason.valueOf(question.closeReason()), question.note());
+            return;
+        }
+        if (state != CaseState.NEW) {
+            kase = cases.triage(
+                    checker, kase.id(), question.priority() == null ? 2 : question.priority(), question.topics());
+        }
+        if (state == CaseState.IN_VERIFICATION) {
+            cases.assign(editor, kase.id(), checker.id());
+        }
+    }
+
+    /**
+     * Copies of an item seen again on the days of its {@code reposts}: the first few lightly edited (new items of its
+     * rumour), then the same texts again (more copies of those items).
+     */
+    private void repost(DemoItem item, List<CurrentUser> submitters, Instant now) {
+        List<Integer> days = item.reposts() == null ? List.of() : item.reposts();
+        for (int k = 0; k < days.size(); k++) {
+            String text = switch (k % 6) {
+                case 0 -> "‼️ " + item.text();
+                case 1 -> item.text() + " Chia sẻ ngay cho mọi người cùng biết!";
+                case 2 -> TextFolding.fold(item.text());
+                case 3 -> item.text() + " 🙏🙏";
+                case 4 -> "[Chuyển tiếp] " + item.text();
+                default -> item.text();
+            };
+            intake.submit(
+                    submitters.get(k % submitters.size()),
+                    new SubmitItem(
+                            null,
+                            null,
+                            null,
+                            text,
+                            item.platform(),
+                            Language.fromCode(item.language()),
+                            now.minus(Duration.ofDays(days.get(k))).minus(Duration.ofMinutes(23L * k)),
+                            null,
+                            null));
         }
     }
 

@@ -151,7 +151,7 @@ public class IntakeManagement {
                 Optional<ClusterId> near = fingerprint.flatMap(clusters::findNearest);
                 ClusterId cluster = near.orElseGet(ClusterId::random);
                 if (near.isPresent()) {
-                    clusters.count(cluster, seenAt, true);
+                    clusters.count(cluster, seenAt, true, now);
                 } else {
                     clusters.create(cluster, item.id(), seenAt, now);
                 }
@@ -170,11 +170,66 @@ public class IntakeManagement {
         }
     }
 
+    /**
+     * Fingerprints the items stored before near-duplicate clusters existed (the migration that added clusters left
+     * each in a cluster of its own, without a fingerprint), the oldest received first, and clusters each as if it
+     * were submitted now: an item alone in its cluster joins the cluster of its most similar near duplicate, with its
+     * copies and sightings. Safe to run at any time and more than once: each item is fingerprinted and moved in one
+     * transaction, items fingerprinted meanwhile are skipped, and an interrupted run is taken up by the next one.
+     * Items whose text is too short for a fingerprint are left as they are.
+     *
+     * @return how many items were fingerprinted, and how many of them joined another cluster
+     */
+    public Backfill fingerprintMissing() {
+        int fingerprinted = 0;
+        int joined = 0;
+        Clusters.Unprinted after = null;
+        List<Clusters.Unprinted> batch;
+        do {
+            batch = clusters.withoutFingerprint(after, properties.fingerprintBatch());
+            for (Clusters.Unprinted item : batch) {
+                Optional<NearDuplicateFingerprint> print =
+                        NearDuplicateFingerprint.of(joined(item.title(), item.text()));
+                if (print.isPresent()) {
+                    Boolean moved;
+                    try {
+                        moved = transactions.execute(status -> fingerprint(item, print.get()));
+                    } catch (DuplicateKeyException race) {
+                        moved = null; // fingerprinted by another run at the same time
+                    }
+                    if (moved != null) {
+                        fingerprinted++;
+                        joined += moved ? 1 : 0;
+                    }
+                }
+                after = item;
+            }
+        } while (batch.size() == properties.fingerprintBatch());
+        return new Backfill(fingerprinted, joined);
+    }
+
+    /** What {@link #fingerprintMissing()} did. */
+    public record Backfill(int fingerprinted, int joined) {}
+
+    /** Null when the item has a fingerprint already; else whether it joined another cluster. */
+    private @Nullable Boolean fingerprint(Clusters.Unprinted item, NearDuplicateFingerprint print) {
+        if (clusters.hasFingerprint(item.id())) {
+            return null;
+        }
+        Optional<ClusterId> near = clusters.findNearest(print);
+        boolean move = near.isPresent() && !near.get().equals(item.cluster()) && clusters.itemsIn(item.cluster()) == 1;
+        if (move) {
+            clusters.moveAlone(item.id(), item.cluster(), near.get());
+        }
+        clusters.storeFingerprint(item.id(), print);
+        return move;
+    }
+
     /** An exact duplicate: one more sighting of the item, one more copy in its cluster. */
     private SubmissionResult countCopy(ItemId id, Instant seenAt) {
         items.countSighting(id);
         ClusterId cluster = clusters.clusterOf(id).orElseThrow(() -> new ItemNotFound(id));
-        clusters.count(cluster, seenAt, false);
+        clusters.count(cluster, seenAt, false, clock.instant());
         clusters.recordSighting(id, cluster, seenAt);
         return new SubmissionResult(items.find(id).orElseThrow(), true);
     }
@@ -234,6 +289,48 @@ public class IntakeManagement {
             throw new InvalidItem("intake.error.page", MAX_PAGE_SIZE);
         }
         return items.search(query, page, size);
+    }
+
+    /**
+     * One page of the inbox: one row per rumour (the items of a near-duplicate cluster that match the filters) or
+     * single item, the most recently received first. One query a page; see {@link InboxRow}.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<InboxRow> inbox(ItemQuery query, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidItem("intake.error.page", MAX_PAGE_SIZE);
+        }
+        return items.inbox(query, page, size, InboxRow.DAYS).map(this::inboxRow);
+    }
+
+    private InboxRow inboxRow(Items.InboxEntry entry) {
+        List<DailyCount> days = List.of();
+        if (entry.size() > 1) {
+            TreeMap<LocalDate, Integer> perDay = new TreeMap<>();
+            LocalDate last = LocalDate.ofInstant(entry.lastSeen(), zone);
+            for (LocalDate day = last.minusDays(InboxRow.DAYS - 1); !day.isAfter(last); day = day.plusDays(1)) {
+                perDay.put(day, 0);
+            }
+            entry.quarters().forEach((quarter, copies) -> {
+                LocalDate day = LocalDate.ofInstant(quarter, zone);
+                if (perDay.containsKey(day)) {
+                    perDay.merge(day, copies, Integer::sum);
+                }
+            });
+            days = perDay.entrySet().stream()
+                    .map(day -> new DailyCount(day.getKey(), day.getValue()))
+                    .toList();
+        }
+        return new InboxRow(
+                entry.item(),
+                entry.headline(),
+                entry.cluster(),
+                entry.size(),
+                entry.copies(),
+                entry.matching(),
+                entry.firstSeen(),
+                entry.lastSeen(),
+                days);
     }
 
     /**

@@ -37,6 +37,11 @@ public record Item(
 
     /** A short line for lists: the title, else the start of the text, else the URL. */
     public String headline() {
+        return headline(id, title, text, url);
+    }
+
+    /** The headline of an item of this id, title, text and URL; see {@link #headline()}. */
+    public static String headline(ItemId id, @Nullable String title, @Nullable String text, @Nullable String url) {
         String source = title != null && !title.isBlank() ? title : text != null && !text.isBlank() ? text : url;
         if (source == null) {
             return id.toString();

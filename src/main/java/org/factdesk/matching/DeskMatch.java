@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A checked claim that a text repeats, as the desk shows it: the claim, its case, the verdict when published, how
- * sure the match is (score in [0,1] and band) and the overlapping words that made it.
+ * sure the match is (score in [0,1] and band) and the overlapping words that made it. The verdict's rating, summary
+ * and date are there only once the case is published.
  */
 public record DeskMatch(
         ClaimId claimId,
@@ -22,6 +23,7 @@ public record DeskMatch(
         Band band,
         @Nullable Rating rating,
         @Nullable Instant publishedAt,
+        @Nullable String verdictSummary,
         @Nullable String factCheckUrl,
         List<String> highlights) {
 

@@ -2,10 +2,18 @@ package org.factdesk.matching;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.factdesk.cases.Case;
 import org.factdesk.cases.CaseManagement;
 import org.factdesk.cases.CheckedClaim;
+import org.factdesk.cases.Claim;
 import org.factdesk.cases.ClaimId;
 import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.Item;
@@ -19,6 +27,7 @@ import org.factdesk.shared.Forbidden;
 import org.factdesk.shared.InvalidInput;
 import org.factdesk.shared.ItemId;
 import org.factdesk.shared.NotFound;
+import org.factdesk.shared.PageOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,6 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class MatchingManagement {
 
     public static final int MAX_LIMIT = 50;
+    /** The last page a claim search goes to. */
+    public static final int MAX_PAGE = 10_000;
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Logger log = LoggerFactory.getLogger(MatchingManagement.class);
 
     private final ClaimSearch search;
@@ -67,7 +80,7 @@ public class MatchingManagement {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInput("matching.error.limit", MAX_LIMIT);
         }
-        ClaimSearch.MatchResult result = search.match(text, limit);
+        ClaimSearch.MatchResult result = matchText(text, limit);
         List<DeskMatch> matches = new ArrayList<>();
         for (ClaimSearch.Hit hit : result.hits()) {
             matches.add(desk(hit));
@@ -139,20 +152,142 @@ public class MatchingManagement {
     /** The stored matches of an item, best first, with the claims as they stand now. */
     @Transactional(readOnly = true)
     public List<ItemMatch> matchesOf(ItemId id) {
-        List<ItemMatch> result = new ArrayList<>();
-        for (ItemMatches.Row row : itemMatches.of(id)) {
-            Optional<CheckedClaim> claim = cases.checkedClaims(row.caseId()).stream()
-                    .filter(candidate -> candidate.id().equals(row.claim()))
-                    .findFirst();
-            claim.ifPresent(found -> result.add(new ItemMatch(
-                    id,
-                    desk(found, row.score(), row.band(), List.of()),
-                    row.decision(),
-                    row.matchedAt(),
-                    row.decidedBy(),
-                    row.decidedAt())));
+        return matchesOf(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /**
+     * The stored matches of these items, each item's best first, with the claims as they stand now (matches of claims
+     * whose case was closed since are left out). Two queries whatever the number of items and matches: the stored
+     * matches, then their claims. Items without matches are not in the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<ItemId, List<ItemMatch>> matchesOf(Collection<ItemId> ids) {
+        List<ItemMatches.Row> rows = itemMatches.of(ids);
+        Map<ClaimId, CheckedClaim> claims = new HashMap<>();
+        for (CheckedClaim claim : cases.checkedClaimsById(
+                rows.stream().map(ItemMatches.Row::claim).collect(Collectors.toSet()))) {
+            claims.put(claim.id(), claim);
+        }
+        Map<ItemId, List<ItemMatch>> result = new LinkedHashMap<>();
+        for (ItemMatches.Row row : rows) {
+            CheckedClaim claim = claims.get(row.claim());
+            if (claim != null) {
+                result.computeIfAbsent(row.item(), item -> new ArrayList<>())
+                        .add(new ItemMatch(
+                                row.item(),
+                                desk(claim, row.score(), row.band(), List.of()),
+                                row.decision(),
+                                row.matchedAt(),
+                                row.decidedBy(),
+                                row.decidedAt()));
+            }
         }
         return result;
+    }
+
+    /**
+     * Searches the checked claims that {@code actor} may read: published fact-checks of the whole network, and the
+     * claims still being checked in the actor's own units. With a text, the text is matched with the desk's analysis
+     * (its first {@code maxQueryLength} characters; the result says when it was cut) and the best matches come
+     * first, at most {@link #MAX_LIMIT} in all; without one, the published fact-checks come, the most recent first.
+     * {@code size} is between 1 and {@link #MAX_LIMIT}.
+     */
+    @Transactional(readOnly = true)
+    public FoundClaims searchClaims(CurrentUser actor, ClaimQuery query, int page, int size) {
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new InvalidInput("matching.error.limit", MAX_LIMIT);
+        }
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidInput("matching.error.page", MAX_PAGE);
+        }
+        String text = query.text() == null
+                ? ""
+                : CONTROL.matcher(query.text()).replaceAll(" ").strip();
+        if (text.isEmpty()) {
+            PageOf<DeskMatch> latest = cases.publishedClaims(query.rating(), query.language(), page, size)
+                    .map(claim -> desk(claim, 0, Band.NONE, List.of()));
+            return new FoundClaims(latest, false, false);
+        }
+        boolean cut = text.length() > properties.maxQueryLength();
+        if (cut) {
+            int end = properties.maxQueryLength();
+            text = text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+        }
+        List<DeskMatch> found = new ArrayList<>();
+        for (ClaimSearch.Hit hit : matchText(text, MAX_LIMIT).hits()) {
+            CheckedClaim claim = hit.claim();
+            boolean readable = claim.published() || actor.isMemberOf(claim.unit());
+            if (readable
+                    && (query.rating() == null || query.rating() == claim.rating())
+                    && (query.language() == null || query.language() == claim.language())) {
+                found.add(desk(hit));
+            }
+        }
+        int from = (int) Math.min((long) page * size, found.size());
+        int to = Math.min(from + size, found.size());
+        return new FoundClaims(new PageOf<>(found.subList(from, to), page, size, found.size()), true, cut);
+    }
+
+    /**
+     * What the desk knows about a case that {@code actor} may read (as the case page: a case of one of their units, or
+     * a published one): the published fact-checks that its claims repeat (matched now, AUTO and SUGGEST bands) or
+     * that its items were matched with (not rejected), the case's own claims left out; and each item's stored
+     * matches, with whether the actor may decide on them.
+     */
+    @Transactional(readOnly = true)
+    public CaseMatches caseMatches(CurrentUser actor, CaseId caseId) {
+        Case kase = cases.get(actor, caseId);
+        Map<ClaimId, CaseMatches.Repeat> repeats = new LinkedHashMap<>();
+        for (Claim claim : kase.claims()) {
+            // The case's own claim is indexed too and comes first, as the same claim (AUTO) when the text is long
+            // enough; the best other claim then stands where the top candidate would, and is AUTO on its score.
+            boolean ownFirst = false;
+            boolean first = true;
+            for (ClaimSearch.Hit hit :
+                    matchText(claim.text(), properties.itemMatches()).hits()) {
+                if (hit.claim().caseId().equals(caseId)) {
+                    ownFirst |= first && hit.candidate().band() == Band.AUTO;
+                    continue;
+                }
+                DeskMatch match = desk(hit);
+                if (first && ownFirst && match.score() >= search.autoThreshold()) {
+                    match = withBand(match, Band.AUTO);
+                }
+                first = false;
+                if (match.band() != Band.NONE && match.published()) {
+                    repeats.merge(match.claimId(), new CaseMatches.Repeat(match, true, 0), MatchingManagement::merged);
+                }
+            }
+        }
+        List<Item> items = cases.items(kase);
+        Map<ItemId, List<ItemMatch>> stored =
+                matchesOf(items.stream().map(Item::id).toList());
+        List<CaseMatches.OfItem> ofItems = new ArrayList<>();
+        for (Item item : items) {
+            List<ItemMatch> matches = stored.getOrDefault(item.id(), List.of()).stream()
+                    .filter(match -> !match.match().caseId().equals(caseId))
+                    .toList();
+            for (ItemMatch match : matches) {
+                if (match.match().published() && match.decision() != MatchDecision.REJECTED) {
+                    repeats.merge(
+                            match.match().claimId(),
+                            new CaseMatches.Repeat(match.match(), false, 1),
+                            MatchingManagement::merged);
+                }
+            }
+            ofItems.add(new CaseMatches.OfItem(item, actor.hasRole(item.unit(), Role.CHECKER), matches));
+        }
+        List<CaseMatches.Repeat> ranked = repeats.values().stream()
+                .sorted(Comparator.comparingDouble((CaseMatches.Repeat repeat) ->
+                                repeat.factCheck().score())
+                        .reversed())
+                .toList();
+        return new CaseMatches(caseId, kase.title(), ranked, ofItems);
+    }
+
+    private static CaseMatches.Repeat merged(CaseMatches.Repeat seen, CaseMatches.Repeat more) {
+        DeskMatch better = more.factCheck().score() > seen.factCheck().score() ? more.factCheck() : seen.factCheck();
+        return new CaseMatches.Repeat(better, seen.byClaim() || more.byClaim(), seen.byItems() + more.byItems());
     }
 
     /** A checker of the item's unit confirms or rejects a match: one click, kept with who and when. */
@@ -171,6 +306,14 @@ public class MatchingManagement {
                 .orElseThrow(() -> new NotFound("matching.error.match-not-found", claim));
     }
 
+    /** The engine's matches; a text with nothing but control characters and spaces is refused like a blank one. */
+    private ClaimSearch.MatchResult matchText(String text, int limit) {
+        if (CONTROL.matcher(text).replaceAll(" ").isBlank()) {
+            throw new InvalidInput("matching.error.text-required");
+        }
+        return search.match(text, limit);
+    }
+
     /** How many claims the index holds. */
     public int indexedClaims() {
         return search.size();
@@ -184,6 +327,21 @@ public class MatchingManagement {
                 hit.candidate().highlights());
     }
 
+    private static DeskMatch withBand(DeskMatch match, Band band) {
+        return new DeskMatch(
+                match.claimId(),
+                match.caseId(),
+                match.claim(),
+                match.language(),
+                match.score(),
+                band,
+                match.rating(),
+                match.publishedAt(),
+                match.verdictSummary(),
+                match.factCheckUrl(),
+                match.highlights());
+    }
+
     private static DeskMatch desk(CheckedClaim claim, double score, Band band, List<String> highlights) {
         return new DeskMatch(
                 claim.id(),
@@ -194,6 +352,7 @@ public class MatchingManagement {
                 band,
                 claim.rating(),
                 claim.publishedAt(),
+                claim.verdictSummary(),
                 claim.published() ? "/cases/" + claim.caseId() : null,
                 highlights);
     }

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxTextLength texts longer than this are matched on their first characters (and say so)
  * @param itemMatches how many matches to keep per item
+ * @param maxQueryLength claim searches are matched on this many first characters of their text (and say so)
  * @param dense whether to re-rank with the sentence-embedding model (English; see {@code modelPath})
  * @param modelPath an ONNX sentence-embedding model to use instead of the bundled all-MiniLM-L6-v2 (for example a
  *     multilingual one), with {@code tokenizerPath}; {@code modelName} names its vectors on disk, the prefixes are
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MatchingProperties(
         @DefaultValue("5000") int maxTextLength,
         @DefaultValue("5") int itemMatches,
+        @DefaultValue("1000") int maxQueryLength,
         @DefaultValue("true") boolean dense,
         @Nullable String modelPath,
         @Nullable String tokenizerPath,

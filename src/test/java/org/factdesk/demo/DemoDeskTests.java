@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,12 +12,17 @@ import org.factdesk.cases.CaseManagement;
 import org.factdesk.cases.CaseQuery;
 import org.factdesk.cases.CaseState;
 import org.factdesk.cases.CaseSummary;
+import org.factdesk.intake.InboxRow;
 import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.ItemQuery;
+import org.factdesk.matching.CaseMatches;
+import org.factdesk.matching.ClaimQuery;
+import org.factdesk.matching.MatchingManagement;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.network.NetworkManagement;
 import org.factdesk.network.Role;
 import org.factdesk.shared.Language;
+import org.factdesk.shared.PageOf;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +41,9 @@ class DemoDeskTests {
 
     @Autowired
     CaseManagement cases;
+
+    @Autowired
+    MatchingManagement matching;
 
     @Autowired
     DemoDesk demo;
@@ -88,6 +97,42 @@ class DemoDeskTests {
         assertThat(Arrays.stream(CaseState.values()).filter(state -> state != CaseState.PUBLISHED))
                 .allSatisfy(
                         state -> assertThat(states.get(state)).as(state.name()).isGreaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void givesTheInboxRumoursAndTheCasePagesFactChecksTheyRepeat() throws InterruptedException {
+        PageOf<InboxRow> inbox = intake.inbox(ItemQuery.ALL, 0, 25);
+        assertThat(inbox.content())
+                .filteredOn(InboxRow::rumour)
+                .as("rumours with copies over several days on the first page")
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(row -> assertThat(row.recentDays().stream()
+                                .filter(day -> day.count() > 0)
+                                .count())
+                        .isGreaterThanOrEqualTo(4));
+
+        CurrentUser checker = network.authenticate("checker@demo.factdesk.vn", "demo-password-for-tests", "test");
+        assertThat(matching.searchClaims(checker, ClaimQuery.LATEST, 0, 20)
+                        .claims()
+                        .total())
+                .isGreaterThanOrEqualTo(15);
+        List<CaseSummary> repeats = cases.find(checker, new CaseQuery(null, false), 0, 100).content().stream()
+                .filter(kase -> kase.title().startsWith("Ăn tỏi sống và uống rượu mạnh mỗi ngày"))
+                .toList();
+        assertThat(repeats).hasSize(1);
+        CaseMatches found = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            found = matching.caseMatches(checker, repeats.get(0).id());
+            if (!found.repeats().isEmpty()
+                    && found.items().stream().anyMatch(item -> !item.matches().isEmpty())) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(found.repeats())
+                .as("the published fact-check the case repeats")
+                .isNotEmpty();
+        assertThat(found.items()).anySatisfy(item -> assertThat(item.matches()).isNotEmpty());
     }
 
     @Test

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole verification flow in a real headless Chromium, as two people do it: a checker logs an item, opens a
- * case, adds evidence and proposes a verdict; an editor approves it and sees it published. Screenshots of every
- * step are saved under target/screenshots.
+ * case, adds evidence and proposes a verdict; an editor approves it, sees it published, and finds it with the claim
+ * search. Screenshots of every step are saved under target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerificationFlowBrowserTests {
@@ -106,6 +106,22 @@ class VerificationFlowBrowserTests {
             assertThat(browser.text("verdict-rating")).isNotBlank();
             assertThat(browser.page()).contains("Nước chanh nóng diệt virus corona");
             browser.screenshot("07-case-published");
+
+            // Matching's panel arrives over htmx in place of its loader (whose link serves browsers without it).
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(driver ->
+                            driver.findElements(By.id("case-matches-link")).isEmpty()
+                                    && !driver.findElements(By.cssSelector("#case-matches h2"))
+                                            .isEmpty());
+
+            // The claim search finds the new fact-check without diacritics, once the index has caught up.
+            String search = "/matching/claims?q=nuoc+chanh+nong+diet+virus+corona";
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(driver -> {
+                browser.go(search);
+                return !driver.findElements(By.cssSelector("#claims-list li[data-rating=FALSE] mark"))
+                        .isEmpty();
+            });
+            browser.screenshot("08-claim-search");
         }
         assertThat(cases.get(editor, caseIdOf(editor)).state()).isEqualTo(CaseState.PUBLISHED);
     }

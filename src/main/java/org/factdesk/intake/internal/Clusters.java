@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.factdesk.intake.ClusterId;
 import org.factdesk.intake.ClusterSummary;
 import org.factdesk.shared.ItemId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,8 +95,9 @@ public class Clusters {
     /** A new cluster of one item, seen once. */
     public void create(ClusterId id, ItemId firstItem, Instant seenAt, Instant now) {
         jdbc.sql("""
-                        insert into intake_cluster (id, first_item_id, first_seen_at, last_seen_at, size, copies, created_at)
-                        values (:id, :item, :seenAt, :seenAt, 1, 1, :now)
+                        insert into intake_cluster
+                            (id, first_item_id, first_seen_at, last_seen_at, size, copies, created_at, last_received_at)
+                        values (:id, :item, :seenAt, :seenAt, 1, 1, :now, :now)
                         """)
                 .param("id", id.value())
                 .param("item", firstItem.value())
@@ -105,19 +107,23 @@ public class Clusters {
     }
 
     /**
-     * Counts one more copy into a cluster, of a new item ({@code newItem}) or of one it holds. A single conditional
-     * update, so concurrent submissions into one cluster serialise on its row and lose no count.
+     * Counts one more copy into a cluster, of a new item ({@code newItem}, received at {@code receivedAt}) or of one it
+     * holds. A single conditional update, so concurrent submissions into one cluster serialise on its row and lose no
+     * count.
      */
-    public void count(ClusterId id, Instant seenAt, boolean newItem) {
+    public void count(ClusterId id, Instant seenAt, boolean newItem, Instant receivedAt) {
         int updated = jdbc.sql("""
                         update intake_cluster set
                             size = size + :added,
                             copies = copies + 1,
                             first_seen_at = least(first_seen_at, :seenAt),
-                            last_seen_at = greatest(last_seen_at, :seenAt)
+                            last_seen_at = greatest(last_seen_at, :seenAt),
+                            last_received_at = case when :added = 1
+                                then greatest(last_received_at, :receivedAt) else last_received_at end
                         where id = :id
                         """)
                 .param("added", newItem ? 1 : 0)
+                .param("receivedAt", toDb(receivedAt))
                 .param("seenAt", toDb(seenAt))
                 .param("id", id.value())
                 .update();
@@ -154,6 +160,100 @@ public class Clusters {
                     .param("band", band)
                     .update();
         }
+    }
+
+    /** A stored item without a fingerprint, with what a fingerprint is made of. */
+    public record Unprinted(
+            ItemId id,
+            ClusterId cluster,
+            Instant receivedAt,
+            @Nullable String title,
+            @Nullable String text) {}
+
+    /**
+     * Items with a title or text but no fingerprint (stored before clusters existed), oldest received first, after
+     * the item {@code after} of an earlier batch (null for the first).
+     */
+    public List<Unprinted> withoutFingerprint(@Nullable Unprinted after, int limit) {
+        String keyset = after == null ? "" : " and (i.received_at > :at or (i.received_at = :at and i.id > :id))";
+        var statement = jdbc.sql("""
+                select i.id, i.cluster_id, i.received_at, i.title, i.text from intake_item i
+                where (i.title is not null or i.text is not null)
+                  and not exists (select 1 from intake_fingerprint f where f.item_id = i.id)
+                """ + keyset + " order by i.received_at, i.id limit :limit")
+                .param("limit", limit);
+        if (after != null) {
+            statement = statement
+                    .param("at", toDb(after.receivedAt()))
+                    .param("id", after.id().value());
+        }
+        return statement
+                .query((rs, row) -> new Unprinted(
+                        new ItemId(rs.getObject("id", UUID.class)),
+                        new ClusterId(rs.getObject("cluster_id", UUID.class)),
+                        instant(rs, "received_at"),
+                        rs.getString("title"),
+                        rs.getString("text")))
+                .list();
+    }
+
+    public boolean hasFingerprint(ItemId item) {
+        return jdbc.sql("select count(*) from intake_fingerprint where item_id = :item")
+                        .param("item", item.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** How many items a cluster holds, counted on the items (not the cluster's stored size). */
+    public long itemsIn(ClusterId cluster) {
+        return jdbc.sql("select count(*) from intake_item where cluster_id = :cluster")
+                .param("cluster", cluster.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Moves an item that is alone in its cluster {@code from} into {@code into}, with its sightings: {@code into}
+     * counts one more item and the copies of {@code from}, its first and last seen widen, and it is headed by the
+     * item when the item was received earlier than its first one. {@code from} is deleted.
+     */
+    public void moveAlone(ItemId item, ClusterId from, ClusterId into) {
+        ClusterRow source = find(from).orElseThrow(() -> new IllegalStateException("No cluster " + from));
+        jdbc.sql("update intake_item set cluster_id = :into where id = :item")
+                .param("into", into.value())
+                .param("item", item.value())
+                .update();
+        jdbc.sql("update intake_sighting set cluster_id = :into where cluster_id = :from")
+                .param("into", into.value())
+                .param("from", from.value())
+                .update();
+        int updated = jdbc.sql("""
+                        update intake_cluster set
+                            size = size + 1,
+                            copies = copies + :copies,
+                            first_seen_at = least(first_seen_at, :firstSeen),
+                            last_seen_at = greatest(last_seen_at, :lastSeen),
+                            last_received_at = greatest(last_received_at,
+                                (select m.received_at from intake_item m where m.id = :item)),
+                            first_item_id = case
+                                when (select f.received_at from intake_item f where f.id = first_item_id)
+                                     > (select m.received_at from intake_item m where m.id = :item)
+                                then :item else first_item_id end
+                        where id = :into
+                        """)
+                .param("copies", source.copies())
+                .param("firstSeen", toDb(source.firstSeen()))
+                .param("lastSeen", toDb(source.lastSeen()))
+                .param("item", item.value())
+                .param("into", into.value())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("No cluster " + into);
+        }
+        jdbc.sql("delete from intake_cluster where id = :from")
+                .param("from", from.value())
+                .update();
     }
 
     public Optional<ClusterRow> find(ClusterId id) {

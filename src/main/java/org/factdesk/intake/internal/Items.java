@@ -5,11 +5,16 @@ import static org.factdesk.shared.Timestamps.toDb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.factdesk.intake.ClusterId;
 import org.factdesk.intake.Engagement;
 import org.factdesk.intake.Item;
@@ -34,6 +39,10 @@ public class Items {
     private static final String COLUMNS = """
             id, unit_id, url, title, text, platform, language, seen_at, likes, shares, comments, views, note, status,
             case_id, submitted_by, received_at, times_seen""";
+    private static final String PREFIXED_COLUMNS = " "
+            + Arrays.stream(COLUMNS.split(","))
+                    .map(column -> "i." + column.strip())
+                    .collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
 
@@ -150,32 +159,8 @@ public class Items {
     }
 
     public PageOf<Item> search(ItemQuery query, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> parameters = new ArrayList<>();
-        if (query.status() != null) {
-            where.append(" and status = ?");
-            parameters.add(query.status().name());
-        }
-        if (query.platform() != null) {
-            where.append(" and platform = ?");
-            parameters.add(query.platform().name());
-        }
-        if (query.language() != null) {
-            where.append(" and language = ?");
-            parameters.add(query.language().code());
-        }
-        if (query.unit() != null) {
-            where.append(" and unit_id = ?");
-            parameters.add(query.unit().value());
-        }
-        if (query.text() != null) {
-            for (String term : TextFolding.fold(query.text()).split(" ")) {
-                if (!term.isBlank()) {
-                    where.append(" and search_text like ? escape '\\'");
-                    parameters.add("%" + escapeLike(term) + "%");
-                }
-            }
-        }
+        String where = where(query, parameters);
         long total = jdbc.sql("select count(*) from intake_item" + where)
                 .params(parameters)
                 .query(Long.class)
@@ -189,6 +174,159 @@ public class Items {
                 .query(Items::map)
                 .list();
         return new PageOf<>(rows, page, size, total);
+    }
+
+    /**
+     * One page of the inbox in one query: the items matching {@code query} grouped by cluster, the groups with the
+     * most recently received item first, one row per group headed by that item; with the cluster's counts, the
+     * headline fields of its first item, and its sightings over the {@code days} (plus one) days up to its last one.
+     * Only a page past the last one costs a second query, for the total. Without filters the clusters are read in the
+     * order of their index on the last item received, so the page costs the same however many items there are.
+     */
+    public PageOf<InboxEntry> inbox(ItemQuery query, int page, int size, int days) {
+        List<Object> parameters = new ArrayList<>();
+        String conditions = conditions(query, "", parameters);
+        int filters = parameters.size();
+        parameters.add(size);
+        parameters.add((long) page * size);
+        String headConditions = conditions(query, "x.", parameters);
+        parameters.add((days + 1) * 86_400L);
+        long[] total = {-1};
+        // Without filters every item matches: the clusters are paged by their own index, no item is grouped.
+        String grouped = conditions.isEmpty() ? """
+                        select id as cluster_id, last_received_at as latest, size as matching,
+                               (select count(*) from intake_cluster) as total
+                        from intake_cluster
+                        order by last_received_at desc, id desc
+                        limit ? offset ?""" : """
+                        select cluster_id, max(received_at) as latest, count(*) as matching, count(*) over () as total
+                        from intake_item where 1 = 1""" + conditions + """
+
+                        group by cluster_id
+                        order by latest desc, cluster_id desc
+                        limit ? offset ?""";
+        // Correlated subqueries rather than joins with the page's groups, which H2 plans as a scan for each group.
+        List<InboxEntry> rows = jdbc.sql(
+                        "with grouped as (" + grouped + """
+
+                        ), heads as (
+                            select g.cluster_id, g.latest, g.matching, g.total,
+                                   (select x.id from intake_item x where x.cluster_id = g.cluster_id""" + headConditions + """
+
+                                    order by x.received_at desc, x.id desc limit 1) as head
+                            from grouped g
+                        )
+                        select""" + PREFIXED_COLUMNS + """
+                        , h.cluster_id, h.matching, h.total, c.size, c.copies, c.first_seen_at, c.last_seen_at,
+                            (select string_agg(cast(cast(floor(extract(epoch from s.seen_at) / 900) as bigint) as varchar)
+                                               || ':' || cast(s.copies as varchar), ',')
+                             from intake_sighting s
+                             where s.cluster_id = c.id and c.size > 1
+                               and extract(epoch from s.seen_at) > extract(epoch from c.last_seen_at) - ?) as quarters,
+                            f.id as first_id, f.title as first_title, substring(f.text, 1, 400) as first_text,
+                            f.url as first_url
+                        from heads h
+                        join intake_item i on i.id = h.head
+                        join intake_cluster c on c.id = h.cluster_id
+                        left join intake_item f on f.id = c.first_item_id
+                        order by h.latest desc, h.cluster_id desc
+                        """)
+                .params(parameters)
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    Item item = map(rs, n);
+                    UUID first = rs.getObject("first_id", UUID.class);
+                    return new InboxEntry(
+                            item,
+                            first == null
+                                    ? item.headline()
+                                    : Item.headline(
+                                            new ItemId(first),
+                                            rs.getString("first_title"),
+                                            rs.getString("first_text"),
+                                            rs.getString("first_url")),
+                            new ClusterId(rs.getObject("cluster_id", UUID.class)),
+                            rs.getInt("size"),
+                            rs.getInt("copies"),
+                            rs.getInt("matching"),
+                            instant(rs, "first_seen_at"),
+                            instant(rs, "last_seen_at"),
+                            quarters(rs.getString("quarters")));
+                })
+                .list();
+        if (total[0] < 0) {
+            total[0] = jdbc.sql("select count(distinct cluster_id) from intake_item where 1 = 1" + conditions)
+                    .params(parameters.subList(0, filters))
+                    .query(Long.class)
+                    .single();
+        }
+        return new PageOf<>(rows, page, size, total[0]);
+    }
+
+    /**
+     * A row of the inbox as stored: see {@link org.factdesk.intake.InboxRow}; {@code quarters} maps the start of each
+     * quarter of an hour with copies (in the recent days asked for; empty for a single item) to their number.
+     */
+    public record InboxEntry(
+            Item item,
+            String headline,
+            ClusterId cluster,
+            int size,
+            int copies,
+            int matching,
+            Instant firstSeen,
+            Instant lastSeen,
+            Map<Instant, Integer> quarters) {}
+
+    /** Parses the pairs of quarter and copies, a colon between and commas around; a quarter counts 900 s from the epoch. */
+    private static Map<Instant, Integer> quarters(@Nullable String encoded) {
+        Map<Instant, Integer> quarters = new TreeMap<>();
+        if (encoded == null || encoded.isBlank()) {
+            return quarters;
+        }
+        for (String pair : encoded.split(",")) {
+            int colon = pair.indexOf(':');
+            quarters.merge(
+                    Instant.ofEpochSecond(
+                            Long.parseLong(pair.substring(0, colon).strip()) * 900),
+                    Integer.parseInt(pair.substring(colon + 1).strip()),
+                    Integer::sum);
+        }
+        return quarters;
+    }
+
+    private static String where(ItemQuery query, List<Object> parameters) {
+        return " where 1 = 1" + conditions(query, "", parameters);
+    }
+
+    /** The filters of {@code query} as {@code and} conditions on columns named with {@code prefix}. */
+    private static String conditions(ItemQuery query, String prefix, List<Object> parameters) {
+        StringBuilder where = new StringBuilder();
+        if (query.status() != null) {
+            where.append(" and ").append(prefix).append("status = ?");
+            parameters.add(query.status().name());
+        }
+        if (query.platform() != null) {
+            where.append(" and ").append(prefix).append("platform = ?");
+            parameters.add(query.platform().name());
+        }
+        if (query.language() != null) {
+            where.append(" and ").append(prefix).append("language = ?");
+            parameters.add(query.language().code());
+        }
+        if (query.unit() != null) {
+            where.append(" and ").append(prefix).append("unit_id = ?");
+            parameters.add(query.unit().value());
+        }
+        if (query.text() != null) {
+            for (String term : TextFolding.fold(query.text()).split(" ")) {
+                if (!term.isBlank()) {
+                    where.append(" and ").append(prefix).append("search_text like ? escape '\\'");
+                    parameters.add("%" + escapeLike(term) + "%");
+                }
+            }
+        }
+        return where.toString();
     }
 
     static String searchText(Item item) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.factdesk.intake.ClusterId;
 import org.factdesk.intake.Engagement;
+import org.factdesk.intake.InboxRow;
 import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.Item;
 import org.factdesk.intake.ItemQuery;
@@ -36,7 +37,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The inbox, the submit form, the item page and the page of a near-duplicate cluster. */
+/**
+ * The inbox (one row per rumour: the near duplicates of one post shown as one, with their counts per day), the submit
+ * form, the item page and the page of a near-duplicate cluster.
+ */
 @Controller
 class ItemController {
 
@@ -65,11 +69,9 @@ class ItemController {
             Model model) {
         Language lang = language == null || language.isBlank() ? null : Language.fromCode(language);
         ItemQuery query = new ItemQuery(q == null || q.isBlank() ? null : q, status, platform, lang, unit);
-        PageOf<Item> items = intake.search(query, Math.max(page, 0), PAGE_SIZE);
-        model.addAttribute("items", items);
-        model.addAttribute(
-                "clusters",
-                intake.clusterSummaries(items.content().stream().map(Item::id).toList()));
+        PageOf<InboxRow> rows = intake.inbox(query, Math.max(page, 0), PAGE_SIZE);
+        model.addAttribute("rows", rows);
+        model.addAttribute("filtered", !query.equals(ItemQuery.ALL));
         model.addAttribute("query", query);
         model.addAttribute("statuses", ItemStatus.values());
         model.addAttribute("platforms", Platform.values());

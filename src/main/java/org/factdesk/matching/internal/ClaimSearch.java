@@ -41,6 +41,11 @@ public final class ClaimSearch implements AutoCloseable {
         return index.size();
     }
 
+    /** The score from which the top candidate of a text is the same claim (AUTO). */
+    public double autoThreshold() {
+        return matcher.settings().autoThreshold();
+    }
+
     /** Replaces the whole index with these claims. */
     public synchronized void replaceAll(Collection<CheckedClaim> all) {
         index.replaceAll(all.stream().map(ClaimSearch::doc).toList());

@@ -7,6 +7,7 @@ import static org.factdesk.shared.Timestamps.toDb;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,8 +72,19 @@ public class ItemMatches {
     }
 
     public List<Row> of(ItemId item) {
-        return jdbc.sql("select * from matching_item_match where item_id = :item order by score desc")
-                .param("item", item.value())
+        return of(List.of(item));
+    }
+
+    /** The stored matches of these items in one query, each item's best first. */
+    public List<Row> of(Collection<ItemId> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from matching_item_match where item_id in (:items)
+                        order by item_id, score desc, claim_id
+                        """)
+                .param("items", items.stream().map(ItemId::value).distinct().toList())
                 .query(ItemMatches::map)
                 .list();
     }

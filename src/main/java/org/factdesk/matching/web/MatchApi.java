@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.List;
 import org.factdesk.cases.ClaimId;
+import org.factdesk.cases.Rating;
+import org.factdesk.matching.ClaimQuery;
 import org.factdesk.matching.DeskMatch;
+import org.factdesk.matching.FoundClaims;
 import org.factdesk.matching.ItemMatch;
 import org.factdesk.matching.MatchReport;
 import org.factdesk.matching.MatchingManagement;
@@ -15,6 +18,7 @@ import org.factdesk.matching.engine.Band;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.shared.CaseId;
 import org.factdesk.shared.ItemId;
+import org.factdesk.shared.Language;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +26,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Matching over HTTP: a text in, the checked claims it repeats out; the matches of an item and decisions on them. */
+/**
+ * Matching over HTTP: a text in, the checked claims it repeats out; the claim search; the matches of an item and
+ * decisions on them.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class MatchApi {
@@ -86,6 +94,67 @@ class MatchApi {
     }
 
     record DecisionRequest(boolean confirmed) {}
+
+    /**
+     * A claim found by the claim search. {@code score} and {@code band} only when the search had a text;
+     * {@code rating}, {@code verdictSummary}, {@code publishedAt} and {@code factCheckUrl} once published.
+     */
+    record ClaimView(
+            ClaimId claimId,
+            CaseId caseId,
+            String claim,
+            String language,
+            @Nullable String rating,
+            @Nullable String verdictSummary,
+            @Nullable Instant publishedAt,
+            @Nullable String factCheckUrl,
+            @Nullable Double score,
+            @Nullable Band band,
+            List<String> highlights) {
+
+        static ClaimView of(DeskMatch match, boolean ranked) {
+            return new ClaimView(
+                    match.claimId(),
+                    match.caseId(),
+                    match.claim(),
+                    match.language().code(),
+                    match.rating() == null ? null : match.rating().name(),
+                    match.verdictSummary(),
+                    match.publishedAt(),
+                    match.factCheckUrl(),
+                    ranked ? Math.round(match.score() * 10_000) / 10_000.0 : null,
+                    ranked ? match.band() : null,
+                    match.highlights());
+        }
+    }
+
+    /** One page of the claim search: {@code ranked} when there was a text, {@code truncated} when it was cut. */
+    record ClaimsResponse(List<ClaimView> claims, boolean ranked, boolean truncated, int page, int limit, long total) {}
+
+    /**
+     * Searches the checked claims: with {@code q}, the claims that the text repeats, best first (the desk's analysis:
+     * with or without diacritics, teencode, English); without, the latest published fact-checks. Published
+     * fact-checks of the whole network and the claims being checked in the caller's units.
+     */
+    @GetMapping("/claims")
+    ClaimsResponse claims(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Rating rating,
+            @RequestParam(required = false) @Nullable Language language,
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(defaultValue = "0") int page) {
+        FoundClaims found = matching.searchClaims(user, new ClaimQuery(q, rating, language), page, limit);
+        return new ClaimsResponse(
+                found.claims().content().stream()
+                        .map(match -> ClaimView.of(match, found.ranked()))
+                        .toList(),
+                found.ranked(),
+                found.truncated(),
+                found.claims().page(),
+                found.claims().size(),
+                found.claims().total());
+    }
 
     @PostMapping("/match")
     MatchResponse match(@Valid @RequestBody MatchRequest request) {

@@ -1,6 +1,7 @@
 package org.factdesk.shared.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -23,6 +24,15 @@ public class Dates {
 
     public String date(@Nullable Instant instant) {
         return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
+    }
+
+    /** A calendar day, as {@link #date(Instant)} writes it. */
+    public String day(@Nullable LocalDate day) {
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(LocaleContextHolder.getLocale())
+                        .format(day);
     }
 
     /** The value for an {@code <input type="datetime-local">}. */
