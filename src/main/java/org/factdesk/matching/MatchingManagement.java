@@ -19,6 +19,7 @@ import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.Item;
 import org.factdesk.matching.engine.Band;
 import org.factdesk.matching.internal.ClaimSearch;
+import org.factdesk.matching.internal.FactCheckPages;
 import org.factdesk.matching.internal.ItemMatches;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.network.Role;
@@ -26,6 +27,7 @@ import org.factdesk.shared.CaseId;
 import org.factdesk.shared.Forbidden;
 import org.factdesk.shared.InvalidInput;
 import org.factdesk.shared.ItemId;
+import org.factdesk.shared.Language;
 import org.factdesk.shared.NotFound;
 import org.factdesk.shared.PageOf;
 import org.slf4j.Logger;
@@ -51,6 +53,7 @@ public class MatchingManagement {
     private final CaseManagement cases;
     private final IntakeManagement intake;
     private final ItemMatches itemMatches;
+    private final FactCheckPages factCheckPages;
     private final MatchingProperties properties;
     private final Clock clock;
 
@@ -59,12 +62,14 @@ public class MatchingManagement {
             CaseManagement cases,
             IntakeManagement intake,
             ItemMatches itemMatches,
+            FactCheckPages factCheckPages,
             MatchingProperties properties,
             Clock clock) {
         this.search = search;
         this.cases = cases;
         this.intake = intake;
         this.itemMatches = itemMatches;
+        this.factCheckPages = factCheckPages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -81,9 +86,16 @@ public class MatchingManagement {
             throw new InvalidInput("matching.error.limit", MAX_LIMIT);
         }
         ClaimSearch.MatchResult result = matchText(text, limit);
+        Map<CaseId, Language> languages = new HashMap<>();
+        result.hits()
+                .forEach(hit ->
+                        languages.putIfAbsent(hit.claim().caseId(), hit.claim().language()));
+        Map<CaseId, String> publicUrls = factCheckPages.urls(languages);
         List<DeskMatch> matches = new ArrayList<>();
         for (ClaimSearch.Hit hit : result.hits()) {
-            matches.add(desk(hit));
+            DeskMatch match = desk(hit);
+            String url = publicUrls.get(match.caseId());
+            matches.add(url == null ? match : withUrl(match, url));
         }
         return new MatchReport(matches, result.truncated());
     }
@@ -325,6 +337,21 @@ public class MatchingManagement {
                 hit.candidate().score(),
                 hit.candidate().band(),
                 hit.candidate().highlights());
+    }
+
+    private static DeskMatch withUrl(DeskMatch match, String url) {
+        return new DeskMatch(
+                match.claimId(),
+                match.caseId(),
+                match.claim(),
+                match.language(),
+                match.score(),
+                match.band(),
+                match.rating(),
+                match.publishedAt(),
+                match.verdictSummary(),
+                url,
+                match.highlights());
     }
 
     private static DeskMatch withBand(DeskMatch match, Band band) {

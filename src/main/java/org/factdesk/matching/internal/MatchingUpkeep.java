@@ -5,6 +5,8 @@ import org.factdesk.cases.CaseOpened;
 import org.factdesk.cases.VerdictApproved;
 import org.factdesk.intake.ItemReceived;
 import org.factdesk.matching.MatchingManagement;
+import org.factdesk.publishing.FactCheckPublished;
+import org.factdesk.publishing.FactCheckWithdrawn;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
 class MatchingUpkeep {
 
     private final MatchingManagement matching;
+    private final FactCheckPages pages;
 
-    MatchingUpkeep(MatchingManagement matching) {
+    MatchingUpkeep(MatchingManagement matching, FactCheckPages pages) {
         this.matching = matching;
+        this.pages = pages;
     }
 
     /** Before the application takes requests: a missing, corrupt or outdated index is rebuilt from the database. */
@@ -42,6 +46,17 @@ class MatchingUpkeep {
     @ApplicationModuleListener
     void on(CaseClosed event) {
         matching.refreshCase(event.caseId());
+    }
+
+    /** Matches then answer with the public page of the case's fact-check. */
+    @ApplicationModuleListener
+    void on(FactCheckPublished event) {
+        pages.published(event.id(), event.caseId(), event.language(), event.url(), event.publishedAt());
+    }
+
+    @ApplicationModuleListener
+    void on(FactCheckWithdrawn event) {
+        pages.withdrawn(event.id(), event.caseId(), event.url(), event.withdrawnAt());
     }
 
     @ApplicationModuleListener
