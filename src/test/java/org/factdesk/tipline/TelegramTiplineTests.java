@@ -29,7 +29,6 @@ import org.factdesk.publishing.FactCheckPublished;
 import org.factdesk.shared.DataDirectory;
 import org.factdesk.shared.Platform;
 import org.factdesk.testing.DeskTest;
-import org.factdesk.tipline.telegram.TelegramWebhookCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

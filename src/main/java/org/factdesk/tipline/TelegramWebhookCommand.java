@@ -1,8 +1,9 @@
-package org.factdesk.tipline.telegram;
+package org.factdesk.tipline;
 
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
+import org.factdesk.tipline.telegram.TelegramBotApi;
 
 /**
  * {@code java -jar factdesk.jar telegram-webhook --url https://desk.example.org/hooks/telegram}: registers the
