@@ -17,7 +17,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -99,8 +98,8 @@ class TipFormController {
         return RESULT_VIEW;
     }
 
-    /** Reached by a forward from the size limit, before the body was read. */
-    @RequestMapping(TiplineSecurityConfiguration.TOO_LARGE_PATH)
+    /** Where the size limit sends a request it refused without reading it. */
+    @GetMapping(TiplineSecurityConfiguration.TOO_LARGE_PATH)
     String tooLarge(HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         model.addAttribute("reason", "tipline.refused.too-large");

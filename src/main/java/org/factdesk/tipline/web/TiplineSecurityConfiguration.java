@@ -45,8 +45,9 @@ class TiplineSecurityConfiguration {
 
     /**
      * Refuses a request body over the limit by its declared length, before the CSRF filter or the form binding reads
-     * it: the tip form answers with a readable page (413), the webhook with a bare 413. A body without a declared
-     * length is cut by Tomcat's form size limit and the tipline's own text limit.
+     * it: the tip form's request is sent on to a readable page that says so (303 to {@link #TOO_LARGE_PATH}, which
+     * answers 413), the webhook's gets a bare 413. The body is never read and the connection is closed. A body without
+     * a declared length is bounded by Tomcat's form size limit and the tipline's own text limit.
      */
     static final class SizeLimit extends OncePerRequestFilter {
 
@@ -60,10 +61,12 @@ class TiplineSecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (request.getContentLengthLong() > maxBytes) {
-                response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 response.setHeader("Connection", "close");
                 if (request.getRequestURI().startsWith(request.getContextPath() + "/tips")) {
-                    request.getRequestDispatcher(TOO_LARGE_PATH).forward(request, response);
+                    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                    response.setHeader("Location", request.getContextPath() + TOO_LARGE_PATH);
+                } else {
+                    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 }
                 return;
             }
