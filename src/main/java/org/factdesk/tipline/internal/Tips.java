@@ -14,7 +14,6 @@ import org.factdesk.shared.CaseId;
 import org.factdesk.shared.ItemId;
 import org.factdesk.shared.Language;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -107,13 +106,17 @@ public class Tips {
 
     /** Records that the fact-check of {@code caseId} was sent for the tip; false when it had been already. */
     public boolean recordDelivery(UUID tip, CaseId caseId, Instant at) {
-        try {
-            jdbc.sql("insert into tipline_delivery (tip_id, case_id, sent_at) values (:tip, :caseId, :at)")
-                    .param("tip", tip)
-                    .param("caseId", caseId.value())
-                    .param("at", toDb(at))
-                    .update();
-        } catch (DuplicateKeyException already) {
+        // "on conflict do nothing" rather than catching the duplicate: on PostgreSQL a failed insert aborts the
+        // whole transaction.
+        int inserted = jdbc.sql("""
+                insert into tipline_delivery (tip_id, case_id, sent_at) values (:tip, :caseId, :at)
+                on conflict do nothing
+                """)
+                .param("tip", tip)
+                .param("caseId", caseId.value())
+                .param("at", toDb(at))
+                .update();
+        if (inserted == 0) {
             return false;
         }
         jdbc.sql("update tipline_tip set status = 'ANSWERED', answered_at = coalesce(answered_at, :at) where id = :tip")
@@ -148,21 +151,18 @@ public class Tips {
      * nothing is written.
      */
     public boolean recordUpdate(String channel, long updateId, String outcome, String kind, Instant at) {
-        try {
-            jdbc.sql("""
-                    insert into tipline_update (channel, update_id, outcome, kind, received_at)
-                    values (:channel, :updateId, :outcome, :kind, :at)
-                    """)
-                    .param("channel", channel)
-                    .param("updateId", updateId)
-                    .param("outcome", outcome)
-                    .param("kind", kind)
-                    .param("at", toDb(at))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException retry) {
-            return false;
-        }
+        return jdbc.sql("""
+                        insert into tipline_update (channel, update_id, outcome, kind, received_at)
+                        values (:channel, :updateId, :outcome, :kind, :at)
+                        on conflict do nothing
+                        """)
+                        .param("channel", channel)
+                        .param("updateId", updateId)
+                        .param("outcome", outcome)
+                        .param("kind", kind)
+                        .param("at", toDb(at))
+                        .update()
+                > 0;
     }
 
     public boolean updateRecorded(String channel, long updateId) {
