@@ -16,6 +16,7 @@ import org.factdesk.intake.IntakeExceptions.ClusterNotFound;
 import org.factdesk.intake.IntakeExceptions.IllegalItemChange;
 import org.factdesk.intake.IntakeExceptions.InvalidItem;
 import org.factdesk.intake.IntakeExceptions.ItemNotFound;
+import org.factdesk.intake.internal.Attachments;
 import org.factdesk.intake.internal.Clusters;
 import org.factdesk.intake.internal.Items;
 import org.factdesk.intake.internal.NearDuplicateFingerprint;
@@ -31,6 +32,7 @@ import org.factdesk.shared.ItemId;
 import org.factdesk.shared.Language;
 import org.factdesk.shared.PageOf;
 import org.factdesk.shared.UnitId;
+import org.factdesk.shared.UserId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +55,7 @@ public class IntakeManagement {
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|\\uFFFD");
 
     private final Items items;
+    private final Attachments attachments;
     private final NetworkManagement network;
     private final IntakeProperties properties;
     private final ApplicationEventPublisher events;
@@ -63,6 +66,7 @@ public class IntakeManagement {
 
     IntakeManagement(
             Items items,
+            Attachments attachments,
             Clusters clusters,
             NetworkManagement network,
             IntakeProperties properties,
@@ -71,6 +75,7 @@ public class IntakeManagement {
             Clock clock,
             @Value("${factdesk.time-zone:Asia/Ho_Chi_Minh}") String timeZone) {
         this.items = items;
+        this.attachments = attachments;
         this.clusters = clusters;
         this.zone = ZoneId.of(timeZone);
         this.network = network;
@@ -92,7 +97,41 @@ public class IntakeManagement {
      * clusters; that is accepted: the cost of a lock on every lookup is not worth an occasional extra cluster.
      */
     public SubmissionResult submit(CurrentUser actor, SubmitItem submission) {
-        UnitId unit = unitFor(actor, submission.unit());
+        return store(unitFor(actor, submission.unit()), actor.id(), null, submission);
+    }
+
+    /**
+     * Logs a tip from the public that came through a tipline channel ({@code web}, {@code telegram}, ...), for
+     * {@code unit}, with no desk user as submitter. The same rules as {@link #submit} apply, duplicates included;
+     * the caller (the tipline) has done its own abuse checks. Nothing about the tipper is stored on the item.
+     */
+    public SubmissionResult receiveTip(UnitId unit, String channel, SubmitItem submission) {
+        if (channel.isBlank() || channel.length() > 30) {
+            throw new IllegalArgumentException("A tip channel is a short name, not '" + channel + "'");
+        }
+        network.unit(unit);
+        return store(unit, null, channel, submission);
+    }
+
+    /**
+     * Attaches a file that arrived with an item (a photo sent to the tipline): stored once under the data directory
+     * by its SHA-256, recorded with the item. Attaching the same content again returns the attachment already there.
+     *
+     * @throws InvalidItem when it is empty, too large, or not an image (JPEG, PNG, GIF, WebP)
+     */
+    @Transactional
+    public ItemAttachment attach(ItemId item, byte[] content) {
+        get(item);
+        return attachments.attach(item, content, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ItemAttachment> attachments(ItemId item) {
+        return attachments.of(item);
+    }
+
+    private SubmissionResult store(
+            UnitId unit, @Nullable UserId submitter, @Nullable String channel, SubmitItem submission) {
         String url = blankToNull(submission.url());
         String text = blankToNull(submission.text());
         if (url == null && text == null) {
@@ -136,9 +175,10 @@ public class IntakeManagement {
                 note,
                 ItemStatus.NEW,
                 null,
-                actor.id(),
+                submitter,
                 now,
-                1);
+                1,
+                channel);
         String key = urlKey;
         Optional<NearDuplicateFingerprint> fingerprint =
                 title == null && text == null ? Optional.empty() : NearDuplicateFingerprint.of(joined(title, text));

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * unit that logged it and the user who submitted it are kept for the desk's own workflow; nothing about the
  * post's author is.
  *
+ * @param submittedBy the desk user who logged it; empty for a tip from the public
  * @param timesSeen how many times it was submitted; duplicates count here instead of being stored again
+ * @param tipChannel the tipline channel it came through ({@code web}, {@code telegram}, ...); empty when a desk user
+ *     logged it
  */
 public record Item(
         ItemId id,
@@ -29,9 +32,10 @@ public record Item(
         @Nullable String note,
         ItemStatus status,
         @Nullable CaseId caseId,
-        UserId submittedBy,
+        @Nullable UserId submittedBy,
         Instant receivedAt,
-        int timesSeen) {
+        int timesSeen,
+        @Nullable String tipChannel) {
 
     private static final int HEADLINE_LENGTH = 140;
 

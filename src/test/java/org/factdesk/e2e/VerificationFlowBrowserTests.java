@@ -134,7 +134,9 @@ class VerificationFlowBrowserTests {
     }
 
     private static void waitForState(Browser browser, String state) {
+        // The page may be replaced while it is read (a redirect landing): a stale element is read again.
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(driver ->
                         state.equals(driver.findElement(By.id("case-state")).getAttribute("data-state")));
     }

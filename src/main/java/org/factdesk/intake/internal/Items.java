@@ -38,7 +38,7 @@ public class Items {
 
     private static final String COLUMNS = """
             id, unit_id, url, title, text, platform, language, seen_at, likes, shares, comments, views, note, status,
-            case_id, submitted_by, received_at, times_seen""";
+            case_id, submitted_by, received_at, times_seen, tip_channel""";
     private static final String PREFIXED_COLUMNS = " "
             + Arrays.stream(COLUMNS.split(","))
                     .map(column -> "i." + column.strip())
@@ -55,10 +55,10 @@ public class Items {
         jdbc.sql("""
                 insert into intake_item (id, unit_id, url, url_key, title, text, text_hash, platform, language, seen_at,
                     likes, shares, comments, views, note, status, case_id, submitted_by, received_at, times_seen,
-                    search_text, cluster_id)
+                    search_text, cluster_id, tip_channel)
                 values (:id, :unit, :url, :urlKey, :title, :text, :textHash, :platform, :language, :seenAt,
                     :likes, :shares, :comments, :views, :note, :status, :caseId, :submittedBy, :receivedAt, :timesSeen,
-                    :searchText, :cluster)
+                    :searchText, :cluster, :tipChannel)
                 """)
                 .param("id", item.id().value())
                 .param("cluster", cluster.value())
@@ -78,7 +78,10 @@ public class Items {
                 .param("note", item.note())
                 .param("status", item.status().name())
                 .param("caseId", item.caseId() == null ? null : item.caseId().value())
-                .param("submittedBy", item.submittedBy().value())
+                .param(
+                        "submittedBy",
+                        item.submittedBy() == null ? null : item.submittedBy().value())
+                .param("tipChannel", item.tipChannel())
                 .param("receivedAt", toDb(item.receivedAt()))
                 .param("timesSeen", item.timesSeen())
                 .param("searchText", searchText(item))
@@ -345,6 +348,7 @@ public class Items {
 
     private static Item map(ResultSet rs, int row) throws SQLException {
         UUID caseId = rs.getObject("case_id", UUID.class);
+        UUID submitter = rs.getObject("submitted_by", UUID.class);
         return new Item(
                 new ItemId(rs.getObject("id", UUID.class)),
                 new UnitId(rs.getObject("unit_id", UUID.class)),
@@ -362,9 +366,10 @@ public class Items {
                 rs.getString("note"),
                 ItemStatus.valueOf(rs.getString("status")),
                 caseId == null ? null : new CaseId(caseId),
-                new UserId(rs.getObject("submitted_by", UUID.class)),
+                submitter == null ? null : new UserId(submitter),
                 instant(rs, "received_at"),
-                rs.getInt("times_seen"));
+                rs.getInt("times_seen"),
+                rs.getString("tip_channel"));
     }
 
     private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -137,7 +137,11 @@ class ItemController {
         model.addAttribute("item", item);
         model.addAttribute("unit", network.findUnit(item.unit()).map(Unit::name).orElse(""));
         model.addAttribute(
-                "submitter", network.displayNames(List.of(item.submittedBy())).get(item.submittedBy()));
+                "submitter",
+                item.submittedBy() == null
+                        ? null
+                        : network.displayNames(List.of(item.submittedBy())).get(item.submittedBy()));
+        model.addAttribute("attachments", intake.attachments(id));
         model.addAttribute("canCheck", !user.unitsWith(Role.CHECKER).isEmpty());
         model.addAttribute("canDismiss", user.hasRole(item.unit(), Role.CHECKER));
         model.addAttribute("cluster", intake.clusterSummaries(List.of(id)).get(id));
