@@ -3,6 +3,7 @@ package org.factdesk;
 import java.util.Arrays;
 import org.factdesk.matching.eval.BenchCommand;
 import org.factdesk.matching.eval.EvalCommand;
+import org.factdesk.publishing.imports.ImportClaimReviewCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +14,8 @@ import org.springframework.modulith.Modulithic;
  *
  * <p>Run with {@code --demo} to load the sample desk, or with {@code eval ...} to run the claim-matching
  * evaluation (see docs/matching.md), or {@code bench ...} to measure matching speed (docs/benchmarks.md), without
- * starting the desk.
+ * starting the desk; {@code import-claimreview FILE|--urls FILE} imports other organisations' ClaimReview fact-checks
+ * into the configured database (docs/publishing.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,6 +29,11 @@ public class FactDeskApplication {
         }
         if (args.length > 0 && args[0].equals("bench")) {
             System.exit(BenchCommand.main(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals(ImportClaimReviewCommand.NAME)) {
+            // Imports into the configured database without starting the web server.
+            System.exit(ImportClaimReviewCommand.main(
+                    FactDeskApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(FactDeskApplication.class, args);
     }
