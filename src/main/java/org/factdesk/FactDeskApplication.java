@@ -3,7 +3,7 @@ package org.factdesk;
 import java.util.Arrays;
 import org.factdesk.matching.eval.BenchCommand;
 import org.factdesk.matching.eval.EvalCommand;
-import org.factdesk.publishing.imports.ImportClaimReviewCommand;
+import org.factdesk.publishing.ImportClaimReviewCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param url the canonical address of the fact-check page
  * @param organisation the publishing organisation's name (the ClaimReview's {@code author})
  * @param claim the {@code claimReviewed}
- * @param rating the original rating mapped to our scale (see docs/publishing.md, "Importing")
+ * @param rating the original rating mapped to our scale (see docs/publishing.md, Importing)
  * @param ratingText the original {@code alternateName} (or {@code name}) of the rating, when there was one
  * @param appearances where the claim was seen ({@code itemReviewed.appearance} / {@code firstAppearance} URLs)
  * @param firstAppearedAt when the claim was first seen ({@code itemReviewed.datePublished}), when known

@@ -52,12 +52,12 @@ public record ImportReport(Format format, int imported, int updated, int unchang
         }
     }
 
-    /** The position as a reader of a log takes it: "line 12" for a JSONL line, else as it is. */
+    /** The position as a reader of a log takes it: {@code line 12} for a JSONL line, else as it is. */
     public String positionLabel(Refusal refusal) {
         return format == Format.JSONL ? "line " + refusal.position() : refusal.position();
     }
 
-    /** "imported N, updated U, unchanged C, refused R". */
+    /** The counts in one line: {@code imported N, updated U, unchanged C, refused R}. */
     public String summary() {
         return "imported %d, updated %d, unchanged %d, refused %d"
                 .formatted(imported, updated, unchanged, refused.size());

@@ -21,7 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Fetches fact-check pages and returns the contents of their {@code <script type="application/ld+json">} elements.
+ * Fetches fact-check pages and returns the contents of their JSON-LD script elements ({@code application/ld+json}).
  * Only http(s); hosts that resolve to loopback, private, link-local, carrier-grade NAT, unique-local or multicast
  * addresses are refused unless {@link ImportSettings#allowPrivateAddresses()}; redirects are followed by hand (at
  * most {@value #MAX_REDIRECTS}) and each hop is checked the same way; connection and response are bounded by

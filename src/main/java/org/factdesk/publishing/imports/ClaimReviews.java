@@ -139,7 +139,7 @@ final class ClaimReviews {
 
     /**
      * The canonical form of an http(s) address: scheme and host in lower case, no default port, no fragment, no
-     * tracking parameters ({@code utm_*}, {@code fbclid}, ...), a path of at least "/". Empty for anything else.
+     * tracking parameters ({@code utm_*}, {@code fbclid}, ...), a path of at least a slash. Empty for anything else.
      */
     static Optional<String> canonicalUrl(@Nullable String text) {
         if (text == null || text.isBlank()) {

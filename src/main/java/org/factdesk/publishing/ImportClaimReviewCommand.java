@@ -1,4 +1,4 @@
-package org.factdesk.publishing.imports;
+package org.factdesk.publishing;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.factdesk.publishing.ImportReport;
+import org.factdesk.publishing.imports.ClaimReviewImporter;
 import org.factdesk.shared.DomainException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
