@@ -9,14 +9,13 @@ import java.util.Locale;
 import org.factdesk.publishing.imports.ClaimReviewImporter;
 import org.factdesk.shared.DomainException;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
 /**
  * {@code java -jar factdesk.jar import-claimreview FILE} imports a JSON-LD document, JSON array or JSONL dump;
  * {@code ... import-claimreview --urls FILE} the pages of a URL list (one a line). Starts the application without
- * its web server on the configured database (so the desk must not be running on an embedded H2 file at the same
+ * opening a port on the configured database (so the desk must not be running on an embedded H2 file at the same
  * time), prints {@code imported N, updated U, unchanged C, refused R} and each refusal with its position, and exits
  * 0 when nothing was refused, 1 when something was, 2 on a usage or input error. The operator at the command line
  * is trusted like the database's owner: no desk account is needed.
@@ -44,9 +43,10 @@ public final class ImportClaimReviewCommand {
             return 2;
         }
         SpringApplication spring = new SpringApplication(application);
-        spring.setWebApplicationType(WebApplicationType.NONE);
         spring.setLogStartupInfo(false);
-        try (ConfigurableApplicationContext context = spring.run("--spring.main.banner-mode=off")) {
+        try (ConfigurableApplicationContext context = spring.run(
+                // The web context is built (its security beans need it) but no port is opened.
+                "--server.port=-1", "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
             ClaimReviewImporter importer = context.getBean(ClaimReviewImporter.class);
             MessageSource messages = context.getBean(MessageSource.class);
             ImportReport report;
