@@ -37,7 +37,9 @@ import org.factdesk.network.Role;
 import org.factdesk.network.Unit;
 import org.factdesk.network.UnitKind;
 import org.factdesk.publishing.Article;
+import org.factdesk.publishing.ClaimReviewImports;
 import org.factdesk.publishing.FactCheck;
+import org.factdesk.publishing.ImportReport;
 import org.factdesk.publishing.PublishingManagement;
 import org.factdesk.shared.DataDirectory;
 import org.factdesk.shared.ItemId;
@@ -70,6 +72,8 @@ class DemoDesk implements ApplicationRunner {
     static final String NEWSROOM = "Báo Sức khỏe Cộng đồng (đối tác)";
     /** How many claims of the file end as published fact-checks; the rest stay in review and verification. */
     static final int PUBLISHED = 15;
+    /** Other organisations' fact-checks (ClaimReview JSONL) imported with the demo. */
+    static final String CLAIM_REVIEWS = "demo/claimreviews.jsonl";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDesk.class);
 
@@ -77,6 +81,7 @@ class DemoDesk implements ApplicationRunner {
     private final IntakeManagement intake;
     private final CaseManagement cases;
     private final PublishingManagement publishing;
+    private final ClaimReviewImports claimReviews;
     private final DataDirectory dataDirectory;
     private final JsonMapper json;
     private final Clock clock;
@@ -87,6 +92,7 @@ class DemoDesk implements ApplicationRunner {
             IntakeManagement intake,
             CaseManagement cases,
             PublishingManagement publishing,
+            ClaimReviewImports claimReviews,
             DataDirectory dataDirectory,
             JsonMapper json,
             Clock clock,
@@ -95,6 +101,7 @@ class DemoDesk implements ApplicationRunner {
         this.intake = intake;
         this.cases = cases;
         this.publishing = publishing;
+        this.claimReviews = claimReviews;
         this.dataDirectory = dataDirectory;
         this.json = json;
         this.clock = clock;
@@ -212,6 +219,7 @@ class DemoDesk implements ApplicationRunner {
         for (DemoItem item : content.items()) {
             repost(item, List.of(checker, partnerChecker), now);
         }
+        importExternalFactChecks(editor);
         announce(people, password);
         return people;
     }
@@ -424,6 +432,20 @@ class DemoDesk implements ApplicationRunner {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             log.warn("Could not write demo-accounts.txt: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Other organisations' fact-checks of {@code demo/claimreviews.jsonl} (ClaimReview records written for the demo
+     * in the shape of real ones), imported as external fact-checks so that matching knows them from day one.
+     */
+    private void importExternalFactChecks(CurrentUser editor) {
+        try (InputStream in = new ClassPathResource(CLAIM_REVIEWS).getInputStream()) {
+            ImportReport report = claimReviews.importJson(
+                    editor, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            log.info("Demo external fact-checks: {}", report.summary());
+        } catch (IOException e) {
+            throw new UncheckedIOException(CLAIM_REVIEWS + " is missing or unreadable", e);
         }
     }
 

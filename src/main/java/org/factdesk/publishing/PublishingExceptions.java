@@ -6,6 +6,7 @@ import org.factdesk.shared.InvalidInput;
 import org.factdesk.shared.NotFound;
 import org.factdesk.shared.RuleViolation;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
 
 /**
  * The typed refusals of the publishing module, each with a message key of {@code i18n/publishing_*.properties};
@@ -99,6 +100,20 @@ public final class PublishingExceptions {
     public static final class OtherUnitFactCheck extends Forbidden {
         public OtherUnitFactCheck() {
             super("publishing.error.other-unit");
+        }
+    }
+
+    /**
+     * An import whose input as a whole cannot be read: empty, not JSON, too large (413), too many URLs. Refusals of
+     * single records are not exceptions but entries of the {@link ImportReport}.
+     */
+    public static final class InvalidImport extends InvalidInput {
+        public InvalidImport(String messageKey, Object... arguments) {
+            super(messageKey, arguments);
+        }
+
+        public InvalidImport(HttpStatus status, String messageKey, Object... arguments) {
+            super(status, messageKey, arguments);
         }
     }
 

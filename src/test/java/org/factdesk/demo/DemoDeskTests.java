@@ -51,6 +51,25 @@ class DemoDeskTests {
     @Autowired
     org.factdesk.publishing.PublishingManagement publishing;
 
+    @Autowired
+    org.factdesk.publishing.ClaimReviewImports claimReviews;
+
+    @Test
+    void importsTheSampleExternalFactChecksEveryOneOfThem() {
+        var externals = claimReviews.externalFactChecks();
+        assertThat(externals).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(externals).extracting(external -> external.language().code()).contains("vi", "en");
+        assertThat(externals)
+                .extracting(org.factdesk.publishing.ExternalFactCheck::organisation)
+                .contains("AFP Fact Check", "Trung tâm Xử lý tin giả Việt Nam", "Báo Tuổi Trẻ");
+        // Texts outside the mapping table were mapped from their numbers.
+        assertThat(externals)
+                .filteredOn(external -> "Four Pinocchios".equals(external.ratingText()))
+                .singleElement()
+                .extracting(org.factdesk.publishing.ExternalFactCheck::rating)
+                .isEqualTo(org.factdesk.cases.Rating.FALSE);
+    }
+
     @Test
     void publishesFactChecksOfThePublishedCasesWithCorrectionsAndAWithdrawal() {
         var published = publishing.allPublished();
