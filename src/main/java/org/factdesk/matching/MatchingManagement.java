@@ -23,6 +23,8 @@ import org.factdesk.matching.internal.FactCheckPages;
 import org.factdesk.matching.internal.ItemMatches;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.network.Role;
+import org.factdesk.publishing.ClaimReviewImports;
+import org.factdesk.publishing.ExternalFactCheckImported;
 import org.factdesk.shared.CaseId;
 import org.factdesk.shared.Forbidden;
 import org.factdesk.shared.InvalidInput;
@@ -54,6 +56,7 @@ public class MatchingManagement {
     private final IntakeManagement intake;
     private final ItemMatches itemMatches;
     private final FactCheckPages factCheckPages;
+    private final ClaimReviewImports imports;
     private final MatchingProperties properties;
     private final Clock clock;
 
@@ -63,6 +66,7 @@ public class MatchingManagement {
             IntakeManagement intake,
             ItemMatches itemMatches,
             FactCheckPages factCheckPages,
+            ClaimReviewImports imports,
             MatchingProperties properties,
             Clock clock) {
         this.search = search;
@@ -70,6 +74,7 @@ public class MatchingManagement {
         this.intake = intake;
         this.itemMatches = itemMatches;
         this.factCheckPages = factCheckPages;
+        this.imports = imports;
         this.properties = properties;
         this.clock = clock;
     }
@@ -97,29 +102,75 @@ public class MatchingManagement {
             String url = publicUrls.get(match.caseId());
             matches.add(url == null ? match : withUrl(match, url));
         }
-        return new MatchReport(matches, result.truncated());
+        List<ExternalMatch> external = new ArrayList<>();
+        for (ClaimSearch.ExternalHit hit : result.external()) {
+            ClaimSearch.ExternalClaim claim = hit.claim();
+            external.add(new ExternalMatch(
+                    claim.id(),
+                    claim.url(),
+                    claim.organisation(),
+                    claim.claim(),
+                    claim.language(),
+                    claim.rating(),
+                    claim.ratingText(),
+                    claim.publishedAt(),
+                    hit.candidate().score(),
+                    hit.candidate().band(),
+                    hit.candidate().highlights()));
+        }
+        return new MatchReport(matches, external, result.truncated());
     }
 
     /**
-     * Opens the claim index at start-up: rebuilt from the cases when it is missing, corrupt, of an older schema, or
-     * does not hold the claims the database has; otherwise reused as it is (embeddings are never recomputed).
+     * Opens the claim index at start-up: rebuilt from the cases and the imported fact-checks when it is missing,
+     * corrupt, of an older schema, or does not hold what the database has; otherwise reused as it is (embeddings are
+     * never recomputed).
      */
     public void openIndex() {
         List<CheckedClaim> all = cases.checkedClaims();
-        if (search.needsRebuild() || search.size() != all.size()) {
+        List<ClaimSearch.ExternalClaim> imported = imported();
+        if (search.needsRebuild() || search.size() != all.size() + imported.size()) {
             log.info("The claim index is missing or not current; rebuilding it from the database");
-            search.replaceAll(all);
+            search.replaceAll(all, imported);
         } else {
-            search.remember(all);
+            search.remember(all, imported);
         }
     }
 
-    /** Rebuilds the claim index from the cases. */
+    /** Rebuilds the claim index from the cases and the imported fact-checks. */
     public int reindex() {
         List<CheckedClaim> all = cases.checkedClaims();
-        search.replaceAll(all);
-        log.info("Rebuilt the claim index: {} claims", all.size());
-        return all.size();
+        List<ClaimSearch.ExternalClaim> imported = imported();
+        search.replaceAll(all, imported);
+        log.info("Rebuilt the claim index: {} claims, {} imported fact-checks", all.size(), imported.size());
+        return all.size() + imported.size();
+    }
+
+    /** Adds or replaces an imported fact-check in the index. */
+    public void indexImported(ExternalFactCheckImported event) {
+        search.upsert(new ClaimSearch.ExternalClaim(
+                event.id(),
+                event.url(),
+                event.organisation(),
+                event.claim(),
+                event.language(),
+                event.rating(),
+                event.ratingText(),
+                event.publishedAt()));
+    }
+
+    private List<ClaimSearch.ExternalClaim> imported() {
+        return imports.externalFactChecks().stream()
+                .map(external -> new ClaimSearch.ExternalClaim(
+                        external.id(),
+                        external.url(),
+                        external.organisation(),
+                        external.claim(),
+                        external.language(),
+                        external.rating(),
+                        external.ratingText(),
+                        external.publishedAt()))
+                .toList();
     }
 
     /**

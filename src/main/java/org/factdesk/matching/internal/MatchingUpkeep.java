@@ -5,6 +5,7 @@ import org.factdesk.cases.CaseOpened;
 import org.factdesk.cases.VerdictApproved;
 import org.factdesk.intake.ItemReceived;
 import org.factdesk.matching.MatchingManagement;
+import org.factdesk.publishing.ExternalFactCheckImported;
 import org.factdesk.publishing.FactCheckPublished;
 import org.factdesk.publishing.FactCheckWithdrawn;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -57,6 +58,12 @@ class MatchingUpkeep {
     @ApplicationModuleListener
     void on(FactCheckWithdrawn event) {
         pages.withdrawn(event.id(), event.caseId(), event.url(), event.withdrawnAt());
+    }
+
+    /** Other organisations' fact-checks are matched like the desk's own from the moment they are imported. */
+    @ApplicationModuleListener
+    void on(ExternalFactCheckImported event) {
+        matching.indexImported(event);
     }
 
     @ApplicationModuleListener

@@ -10,6 +10,7 @@ import org.factdesk.cases.ClaimId;
 import org.factdesk.cases.Rating;
 import org.factdesk.matching.ClaimQuery;
 import org.factdesk.matching.DeskMatch;
+import org.factdesk.matching.ExternalMatch;
 import org.factdesk.matching.FoundClaims;
 import org.factdesk.matching.ItemMatch;
 import org.factdesk.matching.MatchReport;
@@ -52,9 +53,14 @@ class MatchApi {
             @Max(value = MatchingManagement.MAX_LIMIT, message = "{matching.validation.limit}")
             Integer limit) {}
 
+    /**
+     * One match. For another organisation's imported fact-check, {@code claimId} is {@code external:<id>}, {@code
+     * caseId} is null, {@code factCheckUrl} is its page, and {@code organisation} and {@code ratingText} (the rating
+     * as that organisation wrote it) are set.
+     */
     record MatchView(
-            ClaimId claimId,
-            CaseId caseId,
+            String claimId,
+            @Nullable CaseId caseId,
             String claim,
             String language,
             double score,
@@ -62,20 +68,44 @@ class MatchApi {
             @Nullable String rating,
             @Nullable Instant publishedAt,
             @Nullable String factCheckUrl,
-            List<String> highlights) {
+            List<String> highlights,
+            @Nullable String organisation,
+            @Nullable String ratingText) {
 
         static MatchView of(DeskMatch match) {
             return new MatchView(
-                    match.claimId(),
+                    match.claimId().toString(),
                     match.caseId(),
                     match.claim(),
                     match.language().code(),
-                    Math.round(match.score() * 10_000) / 10_000.0,
+                    rounded(match.score()),
                     match.band(),
                     match.rating() == null ? null : match.rating().name(),
                     match.publishedAt(),
                     match.factCheckUrl(),
-                    match.highlights());
+                    match.highlights(),
+                    null,
+                    null);
+        }
+
+        static MatchView of(ExternalMatch match) {
+            return new MatchView(
+                    "external:" + match.id(),
+                    null,
+                    match.claim(),
+                    match.language().code(),
+                    rounded(match.score()),
+                    match.band(),
+                    match.rating().name(),
+                    match.publishedAt(),
+                    match.url(),
+                    match.highlights(),
+                    match.organisation(),
+                    match.ratingText());
+        }
+
+        private static double rounded(double score) {
+            return Math.round(score * 10_000) / 10_000.0;
         }
     }
 
@@ -159,7 +189,11 @@ class MatchApi {
     @PostMapping("/match")
     MatchResponse match(@Valid @RequestBody MatchRequest request) {
         MatchReport report = matching.match(request.text(), request.limit() == null ? 10 : request.limit());
-        return new MatchResponse(report.matches().stream().map(MatchView::of).toList(), report.truncated());
+        List<MatchView> views = new java.util.ArrayList<>();
+        report.matches().forEach(match -> views.add(MatchView.of(match)));
+        report.external().forEach(match -> views.add(MatchView.of(match)));
+        views.sort(java.util.Comparator.comparingDouble(MatchView::score).reversed());
+        return new MatchResponse(views, report.truncated());
     }
 
     @GetMapping("/items/{id}/matches")

@@ -6,6 +6,7 @@ import org.factdesk.cases.ClaimId;
 import org.factdesk.cases.Rating;
 import org.factdesk.matching.ClaimQuery;
 import org.factdesk.matching.DeskMatch;
+import org.factdesk.matching.ExternalMatch;
 import org.factdesk.matching.FoundClaims;
 import org.factdesk.matching.MatchReport;
 import org.factdesk.matching.MatchingManagement;
@@ -57,6 +58,14 @@ class MatchingPages {
         }
     }
 
+    /** Another organisation's fact-check with its claim split into highlighted segments. */
+    record ShownExternal(ExternalMatch match, List<Highlights.Segment> segments) {
+
+        static ShownExternal of(ExternalMatch match) {
+            return new ShownExternal(match, Highlights.mark(match.claim(), match.highlights()));
+        }
+    }
+
     @GetMapping("/matching/check")
     String check(@RequestParam(required = false) String text, Model model) {
         if (text == null) {
@@ -73,6 +82,9 @@ class MatchingPages {
             MatchReport report = matching.match(text, PAGE_LIMIT);
             model.addAttribute(
                     "results", report.matches().stream().map(Shown::of).toList());
+            model.addAttribute(
+                    "external",
+                    report.external().stream().map(ShownExternal::of).toList());
             model.addAttribute("truncated", report.truncated());
         } catch (DomainException refused) {
             model.addAttribute("refusal", refused.messageKey());
