@@ -40,13 +40,15 @@ public final class AnalyzerSet {
     public static final String BIGRAM = "bigram";
 
     private final Analyzer perField;
+    private final boolean bigramsOfFolded;
 
-    private AnalyzerSet(Analyzer perField) {
+    private AnalyzerSet(Analyzer perField, boolean bigramsOfFolded) {
         this.perField = perField;
+        this.bigramsOfFolded = bigramsOfFolded;
     }
 
     public static AnalyzerSet of(Analyzer perField) {
-        return new AnalyzerSet(perField);
+        return new AnalyzerSet(perField, false);
     }
 
     /**
@@ -56,13 +58,15 @@ public final class AnalyzerSet {
      * KStem chain (0.889).
      */
     public static AnalyzerSet defaults() {
-        return new AnalyzerSet(new PerFieldAnalyzerWrapper(
-                new VietnameseAnalyzer(false),
-                Map.of(
-                        ENGLISH, english(),
-                        FOLDED, new VietnameseAnalyzer(false),
-                        EXACT, new VietnameseExactAnalyzer(),
-                        BIGRAM, new VietnameseBigramAnalyzer())));
+        return new AnalyzerSet(
+                new PerFieldAnalyzerWrapper(
+                        new VietnameseAnalyzer(false),
+                        Map.of(
+                                ENGLISH, english(),
+                                FOLDED, new VietnameseAnalyzer(false),
+                                EXACT, new VietnameseExactAnalyzer(),
+                                BIGRAM, new VietnameseBigramAnalyzer())),
+                true);
     }
 
     /** Stock Lucene parts only: the baseline the desk's analysis is measured against. */
@@ -94,8 +98,10 @@ public final class AnalyzerSet {
                 return new TokenStreamComponents(source, shingles);
             }
         };
-        return new AnalyzerSet(new PerFieldAnalyzerWrapper(
-                folded, Map.of(ENGLISH, english, FOLDED, folded, EXACT, exact, BIGRAM, bigram)));
+        return new AnalyzerSet(
+                new PerFieldAnalyzerWrapper(
+                        folded, Map.of(ENGLISH, english, FOLDED, folded, EXACT, exact, BIGRAM, bigram)),
+                false);
     }
 
     private static Analyzer english() {
@@ -113,6 +119,15 @@ public final class AnalyzerSet {
                 return new StringReader(TweetCleanup.clean(readAll(reader)));
             }
         };
+    }
+
+    /**
+     * Whether the {@link #BIGRAM} analysis is the {@link #FOLDED} analysis followed by a two-word {@code
+     * ShingleFilter} without unigrams (true of {@link #defaults()}), so that a query's bigrams can be made from its
+     * folded tokens instead of running the whole chain again.
+     */
+    boolean bigramsOfFolded() {
+        return bigramsOfFolded;
     }
 
     /** The per-field analyzer for indexing and querying. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
@@ -88,7 +89,7 @@ public final class ClaimMatcher {
 
     private List<Candidate> rank(String text, Language lang, int limit) throws IOException {
         Analyzer analyzer = index.analyzers().analyzer();
-        QueryTerms terms = new QueryTerms(analyzer, text);
+        QueryTerms terms = new QueryTerms(index.analyzers(), text);
         boolean dense = denseApplies(lang);
         boolean rescore = !dense && lang != Language.EN && settings.coverageWeight() > 0;
         // Without dense re-ranking only the first groups are needed (those returned, or those re-scored): the fewer
@@ -488,24 +489,59 @@ public final class ClaimMatcher {
     private record ClaimText(String text, List<ClaimAnalysis.Token> folded, List<String> english) {}
 
     /** The query text analysed once per field, on first use. */
+    /** The terms of {@code field} for a query text, as matching builds them (for tests). */
+    static List<String> queryTerms(AnalyzerSet analyzers, String field, String text) {
+        return new QueryTerms(analyzers, text).of(field);
+    }
+
     private static final class QueryTerms {
-        private final Analyzer analyzer;
+        private final AnalyzerSet analyzers;
         private final String text;
         private final java.util.Map<String, List<String>> byField = new java.util.HashMap<>();
+        private @Nullable List<ClaimAnalysis.Token> folded;
 
-        QueryTerms(Analyzer analyzer, String text) {
-            this.analyzer = analyzer;
+        QueryTerms(AnalyzerSet analyzers, String text) {
+            this.analyzers = analyzers;
             this.text = text;
         }
 
         List<String> of(String field) {
             return byField.computeIfAbsent(field, f -> {
                 try {
-                    return terms(analyzer, f, text);
+                    if (f.equals(AnalyzerSet.FOLDED)) {
+                        return folded().stream().map(ClaimAnalysis.Token::term).toList();
+                    }
+                    if (f.equals(AnalyzerSet.BIGRAM) && analyzers.bigramsOfFolded()) {
+                        return bigrams(folded());
+                    }
+                    return terms(analyzers.analyzer(), f, text);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+
+        private List<ClaimAnalysis.Token> folded() {
+            if (folded == null) {
+                folded = ClaimAnalysis.tokens(analyzers.analyzer(), AnalyzerSet.FOLDED, text);
+            }
+            return folded;
+        }
+
+        /** The bigram field's terms: the same shingles the bigram analyzer makes, from the folded tokens. */
+        private static List<String> bigrams(List<ClaimAnalysis.Token> tokens) throws IOException {
+            List<String> out = new ArrayList<>();
+            ShingleFilter shingles = new ShingleFilter(ClaimAnalysis.replay(tokens), 2, 2);
+            shingles.setOutputUnigrams(false);
+            try (TokenStream stream = shingles) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    out.add(term.toString());
+                }
+                stream.end();
+            }
+            return out;
         }
     }
 }
