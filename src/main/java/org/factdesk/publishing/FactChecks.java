@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,11 +162,43 @@ class FactChecks {
                 .list();
     }
 
+    /**
+     * The published fact-checks of these cases that pass the query's filters (its text aside), in the cases' order.
+     */
+    @Transactional(readOnly = true)
+    List<FactCheckSummary> publishedOf(PublicQuery query, List<CaseId> ranked) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        PublicQuery filters =
+                new PublicQuery(null, query.rating(), query.topic(), query.language(), query.from(), query.to());
+        Map<CaseId, List<FactCheckSummary>> byCase = new HashMap<>();
+        for (FactCheckSummary summary :
+                published(filters, ranked, 0, Integer.MAX_VALUE / 2).content()) {
+            byCase.computeIfAbsent(summary.caseId(), c -> new java.util.ArrayList<>())
+                    .add(summary);
+        }
+        List<FactCheckSummary> out = new java.util.ArrayList<>();
+        for (CaseId caseId : new java.util.LinkedHashSet<>(ranked)) {
+            out.addAll(byCase.getOrDefault(caseId, List.of()));
+        }
+        return out;
+    }
+
     /** Published fact-checks matching {@code query}, newest publication first. */
     @Transactional(readOnly = true)
     PageOf<FactCheckSummary> published(PublicQuery query, int page, int size) {
+        return published(query, null, page, size);
+    }
+
+    private PageOf<FactCheckSummary> published(
+            PublicQuery query, @Nullable Collection<CaseId> cases, int page, int size) {
         StringBuilder where = new StringBuilder("where f.state = 'PUBLISHED'");
         Map<String, Object> parameters = new HashMap<>();
+        if (cases != null) {
+            where.append(" and f.case_id in (:cases)");
+            parameters.put("cases", cases.stream().map(CaseId::value).distinct().toList());
+        }
         if (query.rating() != null) {
             where.append(" and f.rating = :rating");
             parameters.put("rating", query.rating().name());

@@ -52,12 +52,19 @@ public class PublishingManagement {
     private final PublishingProperties properties;
     private final Clock clock;
 
+    /** How many ranked cases a public search considers. */
+    private static final int SEARCH_DEPTH = 200;
+
+    private final org.springframework.beans.factory.ObjectProvider<FactCheckSearch> search;
+
     PublishingManagement(
             FactChecks factChecks,
             CaseManagement cases,
             NetworkManagement network,
             PublishingProperties properties,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<FactCheckSearch> search) {
+        this.search = search;
         this.factChecks = factChecks;
         this.cases = cases;
         this.network = network;
@@ -240,6 +247,16 @@ public class PublishingManagement {
     public PageOf<FactCheckSummary> published(PublicQuery query, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidFactCheckInput("publishing.error.page", MAX_PAGE_SIZE);
+        }
+        FactCheckSearch ranking = search.getIfAvailable();
+        if (ranking != null && query.text() != null && !query.text().isBlank()) {
+            // Ranked by the matching analysis (teencode, no diacritics, stemming); the other filters still apply.
+            List<CaseId> ranked = ranking.rank(query.text(), SEARCH_DEPTH);
+            List<FactCheckSummary> found = factChecks.publishedOf(query, ranked);
+            if (!found.isEmpty()) {
+                int from = (int) Math.min((long) page * size, found.size());
+                return new PageOf<>(found.subList(from, Math.min(found.size(), from + size)), page, size, found.size());
+            }
         }
         return factChecks.published(query, page, size);
     }

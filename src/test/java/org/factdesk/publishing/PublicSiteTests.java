@@ -262,6 +262,24 @@ class PublicSiteTests {
     }
 
     @Test
+    void searchUsesTheMatchingAnalysisSoTeencodeFindsTheFactCheck() throws Exception {
+        String marker = PublishingDesk.marker();
+        FactCheck factCheck = desk.published(team, marker);
+        // "nc" and "dc" are teencode for "nước" and "được": no word search finds them in the fact-check's text.
+        String path = "/fact-checks?q=uong+nc+chanh+nong+diet+dc+virus+corona+" + marker;
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        String found = page(path);
+        while (!found.contains(factCheck.slug()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100); // the claim index follows the case's events asynchronously
+            found = page(path);
+        }
+
+        assertThat(found).contains(factCheck.slug());
+        assertThat(page(path + "&rating=TRUE")).doesNotContain(factCheck.slug());
+    }
+
+    @Test
     void refusesBadFiltersWithA400Page() throws Exception {
         for (String query : List.of(
                 "rating=BOGUS",
