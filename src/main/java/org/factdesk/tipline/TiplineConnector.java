@@ -6,7 +6,9 @@ package org.factdesk.tipline;
  * {@link IncomingTip} for {@link TiplineService#receive}, answers with the {@link TipOutcome} in the channel's own
  * format, and delivers {@link LaterAnswer}s when a fact-check is published for a waiting tip.
  *
- * <p>Connectors are Spring beans; the tipline finds a tip's connector by {@link #channel()}.
+ * <p>Connectors are Spring beans; the tipline finds a tip's connector by {@link #channel()}. A channel that keeps no
+ * address to answer later needs none: the web form answers on its result page and stores no sender, so its tips are
+ * never delivered to.
  */
 public interface TiplineConnector {
 
