@@ -249,59 +249,86 @@ public final class ClaimIndex implements Closeable {
     /** Like {@link #binaryValues} but the bytes themselves (copies, safe to keep). */
     static BytesRef[] binaryBytes(IndexSearcher searcher, int[] docs, String field) throws IOException {
         BytesRef[] out = new BytesRef[docs.length];
-        Integer[] byDoc = new Integer[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            byDoc[i] = i;
-        }
-        Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int leafIndex = -1;
-        LeafReaderContext leaf = null;
-        BinaryDocValues values = null;
-        for (int i : byDoc) {
-            while (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(++leafIndex);
+        new InDocOrder() {
+            private BinaryDocValues values;
+
+            @Override
+            void leaf(LeafReaderContext leaf) throws IOException {
                 values = DocValues.getBinary(leaf.reader(), field);
             }
-            if (!values.advanceExact(docs[i] - leaf.docBase)) {
-                throw new IllegalStateException("Document " + docs[i] + " has no " + field);
+
+            @Override
+            void doc(int index, int doc) throws IOException {
+                if (!values.advanceExact(doc)) {
+                    throw new IllegalStateException("Document " + docs[index] + " has no " + field);
+                }
+                out[index] = BytesRef.deepCopyOf(values.binaryValue());
             }
-            out[i] = BytesRef.deepCopyOf(values.binaryValue());
-        }
+        }.visit(searcher, docs);
         return out;
     }
 
     /**
      * The values of one or two numeric doc-values fields for each hit, in the hits' order: {@code out[0][i]} of
-     * {@code first}, {@code out[1][i]} of {@code second} (when given). Documents are visited in index order, one
-     * iterator per segment, as doc values are read forwards.
+     * {@code first}, {@code out[1][i]} of {@code second} (when given).
      */
     static long[][] numericValues(IndexSearcher searcher, ScoreDoc[] hits, String first, @Nullable String second)
             throws IOException {
         long[][] out = new long[second == null ? 1 : 2][hits.length];
-        Integer[] byDoc = new Integer[hits.length];
+        int[] docs = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
-            byDoc[i] = i;
+            docs[i] = hits[i].doc;
         }
-        Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int leafIndex = -1;
-        LeafReaderContext leaf = null;
-        NumericDocValues a = null;
-        NumericDocValues b = null;
-        for (int i : byDoc) {
-            int doc = hits[i].doc;
-            while (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(++leafIndex);
+        new InDocOrder() {
+            private NumericDocValues a;
+            private @Nullable NumericDocValues b;
+
+            @Override
+            void leaf(LeafReaderContext leaf) throws IOException {
                 a = DocValues.getNumeric(leaf.reader(), first);
                 b = second == null ? null : DocValues.getNumeric(leaf.reader(), second);
             }
-            out[0][i] = a.advanceExact(doc - leaf.docBase) ? a.longValue() : doc;
-            if (b != null) {
-                out[1][i] = b.advanceExact(doc - leaf.docBase) ? b.longValue() : 0;
+
+            @Override
+            void doc(int index, int doc) throws IOException {
+                out[0][index] = a.advanceExact(doc) ? a.longValue() : docs[index];
+                if (b != null) {
+                    out[1][index] = b.advanceExact(doc) ? b.longValue() : 0;
+                }
+            }
+        }.visit(searcher, docs);
+        return out;
+    }
+
+    /**
+     * Visits top-level documents in index order, telling each segment before its documents: doc values are read
+     * forwards, one iterator per segment.
+     */
+    private abstract static class InDocOrder {
+
+        /** A new segment begins. */
+        abstract void leaf(LeafReaderContext leaf) throws IOException;
+
+        /** The document at {@code index} of the visited array, as {@code doc} within the current segment. */
+        abstract void doc(int index, int doc) throws IOException;
+
+        final void visit(IndexSearcher searcher, int[] docs) throws IOException {
+            Integer[] byDoc = new Integer[docs.length];
+            for (int i = 0; i < docs.length; i++) {
+                byDoc[i] = i;
+            }
+            Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            int next = 0;
+            LeafReaderContext leaf = null;
+            for (int i : byDoc) {
+                while (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
+                    leaf = leaves.get(next++);
+                    leaf(leaf);
+                }
+                doc(i, docs[i] - leaf.docBase);
             }
         }
-        return out;
     }
 
     /** A 64-bit hash of a group key, for collapsing twins without reading the key. */
