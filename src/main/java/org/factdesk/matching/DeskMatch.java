@@ -34,4 +34,26 @@ public record DeskMatch(
     public boolean published() {
         return rating != null;
     }
+
+    /** The same match in another band. */
+    public DeskMatch withBand(Band newBand) {
+        return new DeskMatch(
+                claimId,
+                caseId,
+                claim,
+                language,
+                score,
+                newBand,
+                rating,
+                publishedAt,
+                verdictSummary,
+                factCheckUrl,
+                highlights);
+    }
+
+    /** The same match linking another fact-check page. */
+    public DeskMatch withFactCheckUrl(String url) {
+        return new DeskMatch(
+                claimId, caseId, claim, language, score, band, rating, publishedAt, verdictSummary, url, highlights);
+    }
 }

@@ -100,7 +100,7 @@ public class MatchingManagement {
         for (ClaimSearch.Hit hit : result.hits()) {
             DeskMatch match = desk(hit);
             String url = publicUrls.get(match.caseId());
-            matches.add(url == null ? match : withUrl(match, url));
+            matches.add(url == null ? match : match.withFactCheckUrl(url));
         }
         List<ExternalMatch> external = new ArrayList<>();
         for (ClaimSearch.ExternalHit hit : result.external()) {
@@ -314,7 +314,7 @@ public class MatchingManagement {
                 }
                 DeskMatch match = desk(hit);
                 if (first && ownFirst && match.score() >= search.autoThreshold()) {
-                    match = withBand(match, Band.AUTO);
+                    match = match.withBand(Band.AUTO);
                 }
                 first = false;
                 if (match.band() != Band.NONE && match.published()) {
@@ -388,36 +388,6 @@ public class MatchingManagement {
                 hit.candidate().score(),
                 hit.candidate().band(),
                 hit.candidate().highlights());
-    }
-
-    private static DeskMatch withUrl(DeskMatch match, String url) {
-        return new DeskMatch(
-                match.claimId(),
-                match.caseId(),
-                match.claim(),
-                match.language(),
-                match.score(),
-                match.band(),
-                match.rating(),
-                match.publishedAt(),
-                match.verdictSummary(),
-                url,
-                match.highlights());
-    }
-
-    private static DeskMatch withBand(DeskMatch match, Band band) {
-        return new DeskMatch(
-                match.claimId(),
-                match.caseId(),
-                match.claim(),
-                match.language(),
-                match.score(),
-                band,
-                match.rating(),
-                match.publishedAt(),
-                match.verdictSummary(),
-                match.factCheckUrl(),
-                match.highlights());
     }
 
     private static DeskMatch desk(CheckedClaim claim, double score, Band band, List<String> highlights) {

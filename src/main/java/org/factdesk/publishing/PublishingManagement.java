@@ -30,6 +30,7 @@ import org.factdesk.shared.Language;
 import org.factdesk.shared.PageOf;
 import org.factdesk.shared.UnitId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +56,7 @@ public class PublishingManagement {
     /** How many ranked cases a public search considers. */
     private static final int SEARCH_DEPTH = 200;
 
-    private final org.springframework.beans.factory.ObjectProvider<FactCheckSearch> search;
+    private final ObjectProvider<FactCheckSearch> search;
 
     PublishingManagement(
             FactChecks factChecks,
@@ -63,7 +64,7 @@ public class PublishingManagement {
             NetworkManagement network,
             PublishingProperties properties,
             Clock clock,
-            org.springframework.beans.factory.ObjectProvider<FactCheckSearch> search) {
+            ObjectProvider<FactCheckSearch> search) {
         this.search = search;
         this.factChecks = factChecks;
         this.cases = cases;

@@ -433,16 +433,9 @@ public final class ClaimMatcher {
     }
 
     static List<String> terms(Analyzer analyzer, String field, String text) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                out.add(term.toString());
-            }
-            stream.end();
-        }
-        return out;
+        return ClaimAnalysis.tokens(analyzer, field, text).stream()
+                .map(ClaimAnalysis.Token::term)
+                .toList();
     }
 
     static int words(String text) {
