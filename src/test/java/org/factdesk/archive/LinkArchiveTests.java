@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -76,6 +77,9 @@ class LinkArchiveTests {
 
     @Autowired
     Scheduler scheduler;
+
+    @Autowired
+    JdbcClient jdbc;
 
     PageServer server;
     TestAccounts accounts;
@@ -508,6 +512,31 @@ class LinkArchiveTests {
                         .header("Authorization", "Bearer " + accounts.token(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.link").doesNotExist());
+    }
+
+    @Test
+    void itemsStoredBeforeTheArchiveExistedAreTrackedInOneBatch() throws Exception {
+        List<Item> items = List.of(1, 2, 3).stream()
+                .map(n -> {
+                    server.servePage("/old/" + n + "/" + marker, "<title>Bài cũ " + n + "</title>");
+                    return submit(server.url("/old/" + n + "/" + marker));
+                })
+                .toList();
+        List<ItemId> ids = items.stream().map(Item::id).toList();
+        ids.forEach(this::settled);
+        // As if they had arrived before V32: no link rows (their fetch tasks are done, so none is scheduled).
+        jdbc.sql("delete from archive_link where item_id in (:ids)")
+                .param("ids", ids.stream().map(ItemId::value).toList())
+                .update();
+
+        assertThat(archive.track(ids)).isEqualTo(3);
+        assertThat(archive.track(ids)).isZero();
+
+        for (ItemId id : ids) {
+            Link link = eventually(id, found -> found.state() == LinkState.FETCHED, Duration.ofSeconds(20));
+            assertThat(link.attempts()).isEqualTo(1);
+            assertThat(archive.snapshotsOf(id)).hasSize(2);
+        }
     }
 
     /** The item page renders with the reason, and a case can still be opened on the item. */
