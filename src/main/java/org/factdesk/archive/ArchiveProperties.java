@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts how many times a URL is tried when it fails in a way that may pass (a timeout, a 503) before it
  *     is given up as FAILED
  * @param retryDelays the wait after the first, second, ... failed attempt; the last one repeats
- * @param excerptLength how much of a page's main text is kept with the link, in characters
+ * @param excerptLength how much of a page's main text is kept with the link, in characters (at most 10,000)
  */
 @ConfigurationProperties("factdesk.archive")
 public record ArchiveProperties(
@@ -26,6 +26,9 @@ public record ArchiveProperties(
         }
         if (retryDelays.isEmpty()) {
             throw new IllegalArgumentException("factdesk.archive.retry-delays needs at least one delay");
+        }
+        if (excerptLength < 1 || excerptLength > 10_000) {
+            throw new IllegalArgumentException("factdesk.archive.excerpt-length is 1 to 10000 (the column's size)");
         }
         retryDelays = List.copyOf(retryDelays);
     }
