@@ -72,6 +72,15 @@ class SchedulerConfiguration {
             public boolean isRunning() {
                 return running;
             }
+
+            /**
+             * A stopped db-scheduler cannot be started again (its executors are shut down), so it is not paused with
+             * its context (Spring's test context cache pauses contexts that are not in use); it stops at shutdown.
+             */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
         };
     }
 }
