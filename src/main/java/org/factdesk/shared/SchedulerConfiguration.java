@@ -35,10 +35,12 @@ class SchedulerConfiguration {
             @Value("${factdesk.scheduler.polling-interval:PT5S}") Duration pollingInterval) {
         List<Task<?>> known = new ArrayList<>();
         List<RecurringTask<?>> recurring = new ArrayList<>();
+        // startTasks registers the recurring tasks itself: listing them among the known ones too is a duplicate.
         tasks.orderedStream().forEach(task -> {
-            known.add(task);
             if (task instanceof RecurringTask<?> started) {
                 recurring.add(started);
+            } else {
+                known.add(task);
             }
         });
         return Scheduler.create(dataSource, known)

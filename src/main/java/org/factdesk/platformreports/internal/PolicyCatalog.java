@@ -15,6 +15,7 @@ import org.factdesk.platformreports.PlatformPolicies;
 import org.factdesk.platformreports.PlatformReportsProperties;
 import org.factdesk.platformreports.PolicyCategory;
 import org.factdesk.shared.Platform;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -35,6 +36,7 @@ public class PolicyCatalog {
     private final Map<Platform, PlatformPolicies> platforms;
     private final String reviewed;
 
+    @Autowired
     PolicyCatalog(PlatformReportsProperties properties) {
         this(read(properties.policies()));
     }
