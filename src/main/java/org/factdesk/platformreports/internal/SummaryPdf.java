@@ -205,7 +205,7 @@ public class SummaryPdf {
             document.add(timeline);
 
             document.add(section(message("platformreports.pdf.files", locale), heading));
-            PdfPTable hashes = table(new float[] {2.2f, 4.8f});
+            PdfPTable hashes = table(new float[] {2.9f, 4.1f});
             for (EvidencePackage.Entry file : files.subList(0, Math.min(files.size(), MAX_HASHES))) {
                 cells(hashes, hash, file.path(), file.sha256());
             }
