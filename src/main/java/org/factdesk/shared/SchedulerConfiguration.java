@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * schedules instances of it through the {@link Scheduler}. A {@link RecurringTask} bean is started by itself.
  *
  * <p>The scheduler starts after the database is migrated (it is a {@link SmartLifecycle}, started once every bean is
- * ready) and stops with the application, letting running executions finish for a few seconds. Commands that only
+ * ready) and stops with the application, letting running executions finish for a few seconds; see
+ * {@link SchedulerLifecycle}. Commands that only
  * import or evaluate set {@code factdesk.scheduler.enabled=false}: no jobs run in them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,10 +37,12 @@ class SchedulerConfiguration {
             @Value("${factdesk.scheduler.polling-interval:PT5S}") Duration pollingInterval) {
         List<Task<?>> known = new ArrayList<>();
         List<RecurringTask<?>> recurring = new ArrayList<>();
+        // startTasks registers the recurring tasks itself: listing them among the known ones too is a duplicate.
         tasks.orderedStream().forEach(task -> {
-            known.add(task);
             if (task instanceof RecurringTask<?> started) {
                 recurring.add(started);
+            } else {
+                known.add(task);
             }
         });
         return Scheduler.create(dataSource, known)
@@ -52,35 +56,53 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
+    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler) {
+        return new SchedulerLifecycle(scheduler);
+    }
 
-            @Override
-            public void start() {
+    /**
+     * Starts the scheduler once the application is up, and stops it for good when the application closes (letting
+     * running executions finish for a few seconds). In between, a lifecycle stop only pauses it: Spring stops and
+     * restarts the lifecycle of a context that is paused and resumed (the test framework does so with cached
+     * contexts), and a db-scheduler that was stopped cannot start again.
+     */
+    static final class SchedulerLifecycle implements SmartLifecycle, DisposableBean {
+
+        private final Scheduler scheduler;
+        private boolean started;
+        private volatile boolean running;
+
+        SchedulerLifecycle(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (started) {
+                scheduler.resume();
+            } else {
                 scheduler.start();
-                running = true;
+                started = true;
             }
+            running = true;
+        }
 
-            @Override
-            public void stop() {
+        @Override
+        public synchronized void stop() {
+            scheduler.pause();
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public synchronized void destroy() {
+            if (started) {
                 scheduler.stop();
-                running = false;
             }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            /**
-             * A stopped db-scheduler cannot be started again (its executors are shut down), so it is not paused with
-             * its context (Spring's test context cache pauses contexts that are not in use); it stops at shutdown.
-             */
-            @Override
-            public boolean isPauseable() {
-                return false;
-            }
-        };
+        }
     }
 }

@@ -25,10 +25,27 @@ class SchedulerTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    SchedulerConfiguration.SchedulerLifecycle lifecycle;
+
     @Test
     void theDeskSchedulerRunsOnceTheApplicationIsUp() {
         assertThat(desk.getSchedulerState().isStarted()).isTrue();
         assertThat(desk.getSchedulerState().isShuttingDown()).isFalse();
+    }
+
+    /** The test framework stops and restarts the lifecycle of cached contexts; the scheduler must come back. */
+    @Test
+    void theDeskSchedulerPausesAndResumesWithTheContextLifecycle() {
+        lifecycle.stop();
+        try {
+            assertThat(desk.getSchedulerState().isPaused()).isTrue();
+        } finally {
+            lifecycle.start();
+        }
+        assertThat(lifecycle.isRunning()).isTrue();
+        assertThat(desk.getSchedulerState().isPaused()).isFalse();
+        assertThat(desk.getSchedulerState().isStarted()).isTrue();
     }
 
     @Test
