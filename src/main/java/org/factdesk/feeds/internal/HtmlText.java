@@ -39,7 +39,7 @@ final class HtmlText {
                     @Override
                     public void tail(Node node, int depth) {
                         if (node instanceof Element element && element.isBlock()) {
-                            out.append('\n');
+                            out.append(element.nameIs("li") || element.nameIs("tr") ? "\n" : "\n\n");
                         }
                     }
                 },
