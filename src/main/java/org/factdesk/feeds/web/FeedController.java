@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The feed list of the user's units, with the state of each feed (a failing one shows its last error in the reader's
  * language and its next try), the subscribe form for unit administrators, and pause, resume, poll now and delete.
+ * Under {@code /monitoring/feeds}: {@code /feeds/**} is the public site's own feeds (publishing).
  */
 @Controller
 class FeedController {
@@ -34,14 +35,14 @@ class FeedController {
         this.properties = properties;
     }
 
-    @GetMapping("/feeds")
+    @GetMapping("/monitoring/feeds")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute(
                 "form", FeedForm.empty((int) properties.defaultInterval().toMinutes()));
         return view(user, model);
     }
 
-    @PostMapping("/feeds")
+    @PostMapping("/monitoring/feeds")
     String subscribe(
             @AuthenticationPrincipal CurrentUser user,
             @ModelAttribute("form") FeedForm form,
@@ -61,25 +62,25 @@ class FeedController {
             return view(user, model);
         }
         flash.addFlashAttribute("success", "feeds.subscribed");
-        return "redirect:/feeds";
+        return "redirect:/monitoring/feeds";
     }
 
-    @PostMapping("/feeds/{id}/pause")
+    @PostMapping("/monitoring/feeds/{id}/pause")
     String pause(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, RedirectAttributes flash) {
         return act(flash, "feeds.paused", () -> feeds.pause(user, id));
     }
 
-    @PostMapping("/feeds/{id}/resume")
+    @PostMapping("/monitoring/feeds/{id}/resume")
     String resume(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, RedirectAttributes flash) {
         return act(flash, "feeds.resumed", () -> feeds.resume(user, id));
     }
 
-    @PostMapping("/feeds/{id}/poll")
+    @PostMapping("/monitoring/feeds/{id}/poll")
     String poll(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, RedirectAttributes flash) {
         return act(flash, "feeds.poll-requested", () -> feeds.pollNow(user, id));
     }
 
-    @PostMapping("/feeds/{id}/delete")
+    @PostMapping("/monitoring/feeds/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, RedirectAttributes flash) {
         return act(flash, "feeds.deleted", () -> feeds.delete(user, id));
     }
@@ -91,7 +92,7 @@ class FeedController {
         } catch (DomainException refused) {
             flash.addFlashAttribute("failure", refused.messageKey());
         }
-        return "redirect:/feeds";
+        return "redirect:/monitoring/feeds";
     }
 
     private String view(CurrentUser user, Model model) {
