@@ -184,6 +184,10 @@ class FeedApiTests {
                 .isPresent();
 
         var item = desk.items(feed.id()).get(0);
+        mvc.perform(get("/items/" + item.id()).with(user(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"item-from-feed\"")))
+                .andExpect(content().string(not(containsString("id=\"item-tip-channel\""))));
         mvc.perform(delete("/api/v1/feeds/" + feed.id()).header("Authorization", "Bearer " + adminToken))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/feeds/" + feed.id()).header("Authorization", "Bearer " + adminToken))

@@ -150,7 +150,10 @@ public final class FeedParser {
                 ? exception.getCause()
                 : exception;
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        message = message.replaceAll("\\s+", " ").strip();
+        // the line is an argument of its own; JDOM's "Error on line N:" prefix would say it twice
+        message = message.replaceAll("\\s+", " ")
+                .replaceFirst("^Error on line \\d+( of document [^:]*)?: ", "")
+                .strip();
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
     }
 
