@@ -72,6 +72,15 @@ class SchedulerConfiguration {
             public boolean isRunning() {
                 return running;
             }
+
+            /**
+             * A db-scheduler Scheduler cannot start again once stopped, so it takes no part in a context's pause and
+             * restart (Spring's test context cache pauses contexts it is not using): it stops only on close.
+             */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
         };
     }
 }
