@@ -1,7 +1,6 @@
 package org.factdesk.feeds.internal;
 
 import java.util.Arrays;
-import java.util.List;
 import org.factdesk.feeds.FeedError;
 
 /** The answer was fetched but is no feed that can be read; carries the reason shown in the feed list. */
@@ -17,9 +16,5 @@ public final class FeedUnreadable extends RuntimeException {
 
     public FeedError error() {
         return error;
-    }
-
-    List<String> arguments() {
-        return error.arguments();
     }
 }
