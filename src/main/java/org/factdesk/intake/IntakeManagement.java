@@ -113,6 +113,19 @@ public class IntakeManagement {
         return store(unit, null, channel, submission);
     }
 
+    /** The channel recorded on items that came from a monitored RSS/Atom feed. */
+    public static final String FEED_CHANNEL = "feed";
+
+    /**
+     * Logs an entry of a monitored RSS/Atom feed of {@code unit}, with no desk user as submitter and the channel
+     * {@link #FEED_CHANNEL}. The same rules as {@link #submit} apply, duplicates included: an entry whose normalised
+     * URL or text is already stored returns that item with {@code duplicate = true}.
+     */
+    public SubmissionResult receiveFromFeed(UnitId unit, SubmitItem submission) {
+        network.unit(unit);
+        return store(unit, null, FEED_CHANNEL, submission);
+    }
+
     /**
      * Attaches a file that arrived with an item (a photo sent to the tipline): stored once under the data directory
      * by its SHA-256, recorded with the item. Attaching the same content again returns the attachment already there.

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param submittedBy the desk user who logged it; empty for a tip from the public
  * @param timesSeen how many times it was submitted; duplicates count here instead of being stored again
- * @param tipChannel the tipline channel it came through ({@code web}, {@code telegram}, ...); empty when a desk user
- *     logged it
+ * @param tipChannel the tipline channel it came through ({@code web}, {@code telegram}, ...), or {@code feed} for an
+ *     entry of a monitored feed; empty when a desk user logged it
  */
 public record Item(
         ItemId id,

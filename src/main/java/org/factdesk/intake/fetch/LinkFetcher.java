@@ -102,6 +102,14 @@ public class LinkFetcher {
         }
     }
 
+    /**
+     * Checks the URL as {@link #fetch} does before its first request (syntax, scheme, host resolved and every address
+     * allowed), without requesting it: for a URL that is stored now and fetched later, such as a feed's.
+     */
+    public void check(String url) throws FetchFailed {
+        check(parse(url));
+    }
+
     private static URI parse(String url) {
         URI uri;
         try {

@@ -1,0 +1,256 @@
+package org.factdesk.feeds;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.factdesk.feeds.FeedExceptions.FeedConflict;
+import org.factdesk.feeds.FeedExceptions.FeedNotFound;
+import org.factdesk.feeds.FeedExceptions.InvalidFeed;
+import org.factdesk.feeds.internal.FeedSchedule;
+import org.factdesk.feeds.internal.FeedUrls;
+import org.factdesk.feeds.internal.Feeds;
+import org.factdesk.intake.fetch.FetchFailed;
+import org.factdesk.intake.fetch.LinkFetcher;
+import org.factdesk.network.CurrentUser;
+import org.factdesk.network.NetworkManagement;
+import org.factdesk.network.Role;
+import org.factdesk.network.Unit;
+import org.factdesk.shared.Forbidden;
+import org.factdesk.shared.UnitId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Feed monitoring's API: subscribe a unit to an RSS/Atom feed, pause, resume, delete, poll now, and list the feeds
+ * with the state of their polling. The members of a unit see its feeds; its administrators manage them (the product
+ * brief gives feeds to the unit administrator: a subscription sends the desk's requests to another party's server and
+ * fills the unit's inbox); a checker of the unit may ask for a poll now, which changes nothing but the time of the
+ * next poll.
+ *
+ * <p>Polls run as db-scheduler executions (see {@code FeedSchedule}), so changes here are committed before the poll
+ * they plan can start, and a poll that is running when its feed is paused or deleted ends its schedule itself.
+ */
+@Service
+public class FeedManagement {
+
+    private static final int MAX_TITLE = 300;
+    private static final int POLL_NOW_ATTEMPTS = 30;
+
+    private final Feeds feeds;
+    private final FeedSchedule schedule;
+    private final NetworkManagement network;
+    private final FeedsProperties properties;
+    private final Clock clock;
+    private final LinkFetcher fetcher;
+
+    FeedManagement(
+            Feeds feeds,
+            FeedSchedule schedule,
+            LinkFetcher fetcher,
+            NetworkManagement network,
+            FeedsProperties properties,
+            Clock clock) {
+        this.feeds = feeds;
+        this.schedule = schedule;
+        this.fetcher = fetcher;
+        this.network = network;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The feeds of the units the user belongs to, with how many entries each gave. */
+    @Transactional(readOnly = true)
+    public List<FeedListing> feeds(CurrentUser actor) {
+        Map<UnitId, String> names = network.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
+        List<Feed> found = feeds.ofUnits(actor.units());
+        Map<FeedId, long[]> counts =
+                feeds.entryCounts(found.stream().map(Feed::id).toList());
+        return found.stream()
+                .map(feed -> {
+                    long[] count = counts.getOrDefault(feed.id(), new long[2]);
+                    return new FeedListing(feed, names.getOrDefault(feed.unit(), ""), count[0], count[1]);
+                })
+                .sorted(Comparator.comparing((FeedListing listing) -> listing.unitName())
+                        .thenComparing(listing -> listing.feed().name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
+    /** @throws FeedNotFound when there is none, or the user is no member of its unit */
+    @Transactional(readOnly = true)
+    public Feed get(CurrentUser actor, FeedId id) {
+        Feed feed = feeds.find(id).orElseThrow(() -> new FeedNotFound(id));
+        if (!actor.isMemberOf(feed.unit())) {
+            throw new FeedNotFound(id);
+        }
+        return feed;
+    }
+
+    /** The units where the user may subscribe to feeds, by name. */
+    @Transactional(readOnly = true)
+    public List<Unit> unitsForManagement(CurrentUser actor) {
+        return network.units().stream()
+                .filter(unit -> actor.hasRole(unit.id(), Role.ADMIN))
+                .sorted(Comparator.comparing(Unit::name))
+                .toList();
+    }
+
+    public boolean canManage(CurrentUser actor, Feed feed) {
+        return actor.hasRole(feed.unit(), Role.ADMIN);
+    }
+
+    public boolean canPoll(CurrentUser actor, Feed feed) {
+        return actor.hasRole(feed.unit(), Role.CHECKER);
+    }
+
+    /**
+     * Subscribes a unit to a feed; its first poll starts at once. Refused: a URL that is not http(s), a host the
+     * fetcher would refuse (a private, loopback or link-local address, checked now so that the administrator hears
+     * it at once; every poll checks again), an interval out of bounds, a feed the unit already has.
+     */
+    public Feed subscribe(CurrentUser actor, SubscribeFeed request) {
+        UnitId unit = unitFor(actor, request.unit());
+        URI uri = FeedUrls.check(request.url());
+        refuseUnfetchable(uri);
+        String title = request.title() == null || request.title().isBlank()
+                ? null
+                : request.title().strip();
+        if (title != null && title.length() > MAX_TITLE) {
+            throw new InvalidFeed("feeds.error.title-too-long", MAX_TITLE);
+        }
+        Duration interval = interval(request.pollMinutes());
+        Instant now = clock.instant();
+        Feed feed = Feed.subscribe(unit, uri.toString(), title, interval, actor.id(), now);
+        try {
+            feeds.insert(feed, FeedUrls.key(uri));
+        } catch (DuplicateKeyException exists) {
+            throw new FeedConflict("feeds.error.duplicate", uri.toString());
+        }
+        schedule.pollAt(feed.id(), now);
+        return feed;
+    }
+
+    /** Stops polling the feed; its entries and items stay. */
+    public Feed pause(CurrentUser actor, FeedId id) {
+        Feed feed = managed(actor, id);
+        if (!feed.active()) {
+            return feed;
+        }
+        Feed paused = feed.paused();
+        feeds.setActive(paused);
+        schedule.cancel(id);
+        return paused;
+    }
+
+    /** Polls the feed again, the first time at once. */
+    public Feed resume(CurrentUser actor, FeedId id) {
+        Feed feed = managed(actor, id);
+        if (feed.active()) {
+            return feed;
+        }
+        Feed resumed = feed.resumed(clock.instant());
+        feeds.setActive(resumed);
+        pollSoon(id);
+        return resumed;
+    }
+
+    /** Ends the subscription. The items its entries became stay in the inbox; nothing is lost. */
+    public void delete(CurrentUser actor, FeedId id) {
+        managed(actor, id);
+        schedule.cancel(id);
+        feeds.delete(id);
+    }
+
+    /**
+     * Polls the feed as soon as a scheduler thread is free, instead of at its planned time; asked while it is being
+     * polled, it is polled again right after.
+     */
+    public void pollNow(CurrentUser actor, FeedId id) {
+        Feed feed = get(actor, id);
+        if (!canPoll(actor, feed)) {
+            throw new Forbidden("feeds.error.not-checker");
+        }
+        if (!feed.active()) {
+            throw new FeedConflict("feeds.error.paused");
+        }
+        pollSoon(id);
+    }
+
+    /**
+     * Plans a poll now. The request is written first: a poll running at this moment reads it when it ends and
+     * plans the next poll for now; a poll ending between that read and its reschedule cannot be rescheduled for a
+     * moment, so planning is retried briefly.
+     */
+    private void pollSoon(FeedId id) {
+        feeds.requestPoll(id);
+        for (int attempt = 0; attempt < POLL_NOW_ATTEMPTS; attempt++) {
+            if (schedule.pollAt(id, clock.instant())) {
+                schedule.wakeUp();
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Feed managed(CurrentUser actor, FeedId id) {
+        Feed feed = get(actor, id);
+        if (!canManage(actor, feed)) {
+            throw new Forbidden("feeds.error.not-admin");
+        }
+        return feed;
+    }
+
+    private UnitId unitFor(CurrentUser actor, @Nullable UnitId requested) {
+        if (requested != null) {
+            if (!actor.hasRole(requested, Role.ADMIN)) {
+                throw new Forbidden("feeds.error.not-admin");
+            }
+            network.unit(requested);
+            return requested;
+        }
+        return unitsForManagement(actor).stream()
+                .findFirst()
+                .map(Unit::id)
+                .orElseThrow(() -> new Forbidden("feeds.error.not-admin"));
+    }
+
+    /**
+     * Refuses a URL the fetcher would never fetch: a host that resolves to a private, loopback or link-local address
+     * (unless allowed by {@code factdesk.intake.fetch.allowed-hosts}). A host that does not resolve now is accepted:
+     * the fetcher counts that as passing, and the feed list will show it.
+     */
+    private void refuseUnfetchable(URI uri) {
+        try {
+            fetcher.check(uri.toString());
+        } catch (FetchFailed refused) {
+            if (!refused.retryable()) {
+                throw new InvalidFeed(refused.messageKey(), refused.arguments());
+            }
+        }
+    }
+
+    private Duration interval(@Nullable Integer minutes) {
+        if (minutes == null) {
+            return properties.defaultInterval();
+        }
+        Duration interval = Duration.ofMinutes(minutes);
+        if (interval.compareTo(properties.minInterval()) < 0 || interval.compareTo(properties.maxInterval()) > 0) {
+            throw new InvalidFeed(
+                    "feeds.error.interval",
+                    properties.minInterval().toMinutes(),
+                    properties.maxInterval().toMinutes());
+        }
+        return interval;
+    }
+}

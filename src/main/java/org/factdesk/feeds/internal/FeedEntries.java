@@ -1,0 +1,60 @@
+package org.factdesk.feeds.internal;
+
+import static org.factdesk.shared.Timestamps.toDb;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.factdesk.feeds.FeedId;
+import org.factdesk.shared.ItemId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of {@code feeds_entry}: which entries of a feed were taken, by GUID key, and what became of them. */
+@Repository
+public class FeedEntries {
+
+    private final JdbcClient jdbc;
+
+    FeedEntries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The keys among {@code keys} already taken from the feed. */
+    public Set<String> known(FeedId feed, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select guid_key from feeds_entry where feed_id = :feed and guid_key in (:keys)")
+                .param("feed", feed.value())
+                .param("keys", keys)
+                .query(String.class)
+                .list());
+    }
+
+    /** Records an entry as taken; recording it twice keeps the first record. */
+    public void record(
+            FeedId feed,
+            String key,
+            String guid,
+            @Nullable ItemId item,
+            boolean newItem,
+            @Nullable String refusal,
+            Instant at) {
+        jdbc.sql("""
+                        insert into feeds_entry (feed_id, guid_key, guid, item_id, new_item, refusal, received_at)
+                        values (:feed, :key, :guid, :item, :newItem, :refusal, :at)
+                        on conflict do nothing
+                        """)
+                .param("feed", feed.value())
+                .param("key", key)
+                .param("guid", guid.length() <= 2048 ? guid : guid.substring(0, 2048))
+                .param("item", item == null ? null : item.value())
+                .param("newItem", newItem)
+                .param("refusal", refusal)
+                .param("at", toDb(at))
+                .update();
+    }
+}
