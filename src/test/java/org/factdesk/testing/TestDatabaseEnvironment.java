@@ -42,8 +42,10 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         }
         properties.put("spring.datasource.hikari.maximum-pool-size", "4");
-        // Tests serve pages and feeds from loopback servers on 127.0.0.1; every other private address stays refused.
+        // Tests serve pages and feeds from loopback servers on 127.0.0.1; every other private address stays refused,
+        // and so do public sites: items that name facebook.com or zalo.me never make a test reach the internet.
         properties.put("factdesk.intake.fetch.allowed-hosts", "127.0.0.1");
+        properties.put("factdesk.intake.fetch.allowed-hosts-only", "true");
         properties.put("factdesk.data-dir", Path.of("target", "test-data", id).toString());
         environment.getPropertySources().addFirst(new MapPropertySource("factdesk-test-database", properties));
     }

@@ -22,7 +22,15 @@ final class AddressRules {
     private final List<String> domainSuffixes = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
 
+    private final boolean listedOnly;
+
     AddressRules(List<String> allowed) {
+        this(allowed, false);
+    }
+
+    /** With {@code listedOnly}, public addresses are refused too unless the allow-list names them. */
+    AddressRules(List<String> allowed, boolean listedOnly) {
+        this.listedOnly = listedOnly;
         for (String entry : allowed) {
             String value = entry.strip().toLowerCase(Locale.ROOT);
             if (value.startsWith("*.")) {
@@ -41,9 +49,14 @@ final class AddressRules {
         return hostNames.contains(name) || domainSuffixes.stream().anyMatch(name::endsWith);
     }
 
-    /** The address may be connected to: public, or in an allowed block. */
+    /** The address may be connected to: public (unless only listed ones may), or in an allowed block. */
     boolean allows(InetAddress address) {
-        return isPublic(address) || blocks.stream().anyMatch(block -> block.contains(address));
+        return (!listedOnly && isPublic(address)) || blocks.stream().anyMatch(block -> block.contains(address));
+    }
+
+    /** Whether an address outside the allow-list is refused for not being listed, not for being private. */
+    boolean refusesUnlisted(InetAddress address) {
+        return listedOnly && isPublic(address);
     }
 
     static boolean isPublic(InetAddress address) {

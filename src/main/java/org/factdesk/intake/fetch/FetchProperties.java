@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBytes the largest body read; a larger response is refused, not cut
  * @param maxRedirects how many redirects are followed
  * @param userAgent what the desk calls itself
+ * @param allowedHostsOnly fetch nothing but the allowed hosts, not even public ones: for a desk that must not reach
+ *     the internet (an intranet; the test suite, so that no test depends on or calls a real site)
  */
 @ConfigurationProperties("factdesk.intake.fetch")
 public record FetchProperties(
@@ -25,7 +27,9 @@ public record FetchProperties(
         @DefaultValue("5") int maxRedirects,
 
         @DefaultValue("FactDesk/0.1 (misinformation-response desk; archives evidence)")
-        String userAgent) {
+        String userAgent,
+
+        @DefaultValue("false") boolean allowedHostsOnly) {
 
     public FetchProperties {
         allowedHosts = allowedHosts.stream()
@@ -51,14 +55,20 @@ public record FetchProperties(
                 Duration.ofSeconds(10),
                 DataSize.ofMegabytes(5),
                 5,
-                "FactDesk/0.1 (misinformation-response desk; archives evidence)");
+                "FactDesk/0.1 (misinformation-response desk; archives evidence)",
+                false);
+    }
+
+    /** The same settings, fetching nothing but the allowed hosts. */
+    public FetchProperties onlyAllowedHosts() {
+        return new FetchProperties(allowedHosts, timeout, maxBytes, maxRedirects, userAgent, true);
     }
 
     public FetchProperties withTimeout(Duration timeout) {
-        return new FetchProperties(allowedHosts, timeout, maxBytes, maxRedirects, userAgent);
+        return new FetchProperties(allowedHosts, timeout, maxBytes, maxRedirects, userAgent, allowedHostsOnly);
     }
 
     public FetchProperties withMaxBytes(DataSize maxBytes) {
-        return new FetchProperties(allowedHosts, timeout, maxBytes, maxRedirects, userAgent);
+        return new FetchProperties(allowedHosts, timeout, maxBytes, maxRedirects, userAgent, allowedHostsOnly);
     }
 }

@@ -72,7 +72,7 @@ public class LinkFetcher {
 
     public LinkFetcher(FetchProperties properties, HostResolver resolver, Clock clock) {
         this.properties = properties;
-        this.rules = new AddressRules(properties.allowedHosts());
+        this.rules = new AddressRules(properties.allowedHosts(), properties.allowedHostsOnly());
         this.resolver = resolver;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
@@ -150,12 +150,16 @@ public class LinkFetcher {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new FetchFailed(Reason.UNKNOWN_HOST, host);
+            // A desk that fetches only listed hosts has nothing to retry: a name that does not resolve is not listed.
+            throw new FetchFailed(properties.allowedHostsOnly() ? Reason.HOST_NOT_ALLOWED : Reason.UNKNOWN_HOST, host);
         }
         if (addresses.length == 0) {
             throw new FetchFailed(Reason.UNKNOWN_HOST, host);
         }
         for (InetAddress address : addresses) {
+            if (!rules.allows(address) && rules.refusesUnlisted(address)) {
+                throw new FetchFailed(Reason.HOST_NOT_ALLOWED, host);
+            }
             if (!rules.allows(address)) {
                 throw new FetchFailed(Reason.ADDRESS_REFUSED, host, address.getHostAddress());
             }

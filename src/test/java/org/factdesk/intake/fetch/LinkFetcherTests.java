@@ -334,6 +334,33 @@ class LinkFetcherTests {
     }
 
     @Test
+    void fetchesNothingButTheAllowedHostsWhenToldSo() {
+        LinkFetcher intranet = new LinkFetcher(
+                FetchProperties.allowing("127.0.0.1").onlyAllowedHosts(),
+                host -> switch (host) {
+                    case "news.example" -> new InetAddress[] {InetAddress.getByName("93.184.216.34")};
+                    case "127.0.0.1" -> new InetAddress[] {InetAddress.getLoopbackAddress()};
+                    case "10.0.0.1" -> new InetAddress[] {InetAddress.getByName("10.0.0.1")};
+                    default -> throw new UnknownHostException(host);
+                },
+                Clock.systemUTC());
+
+        assertThat(intranet.fetch(FetchRequest.of(base + "/page")).status()).isEqualTo(200);
+        for (String url : List.of("http://news.example/story", "https://facebook.com/post/1")) {
+            assertThatThrownBy(() -> intranet.fetch(FetchRequest.of(url)))
+                    .as(url)
+                    .isInstanceOfSatisfying(FetchFailed.class, refused -> {
+                        assertThat(refused.reason()).isEqualTo(Reason.HOST_NOT_ALLOWED);
+                        assertThat(refused.retryable()).isFalse();
+                    });
+        }
+        assertThatThrownBy(() -> intranet.fetch(FetchRequest.of("http://10.0.0.1/")))
+                .isInstanceOfSatisfying(
+                        FetchFailed.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.ADDRESS_REFUSED));
+    }
+
+    @Test
     void admitsIntranetHostsByNameOrBlock() {
         AddressRules rules = new AddressRules(List.of("intranet.local", "*.so-y-te.gov.internal", "10.20.0.0/16"));
 
