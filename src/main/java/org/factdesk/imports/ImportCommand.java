@@ -18,7 +18,7 @@ import org.springframework.context.MessageSource;
  * configured database (so the desk must not be running on an embedded H2 file at the same time). Starts the application
  * without a web port and without the scheduler, draws a progress bar on stderr, prints
  * {@code imported N, duplicates D, rejected R} on stdout, writes rejected rows to {@code FILE.errors.csv}, and waits
- * for the matching of the imported items before it exits. Exit status: 0 when every row was read (rejected rows
+ * for the matching of the imported items before it prints the summary and exits (logs go to the console at WARN). Exit status: 0 when every row was read (rejected rows
  * included: they are in the report), 2 on a usage error or a file that cannot be read, 3 when the job failed half-way
  * (what was committed is kept; run the same command again to resume). Running it again on the same file resumes an
  * interrupted import or, when it finished, adds nothing and says so on stderr.
@@ -59,16 +59,31 @@ public final class ImportCommand {
             err.println("cannot read " + path);
             return 2;
         }
+        // Stdout carries the summary line alone (scripts read it): the application's console log goes to stderr.
+        PrintStream console = System.out;
+        System.setOut(err);
+        try {
+            return run(application, path, importFormat, unit, out, err);
+        } finally {
+            System.setOut(console);
+        }
+    }
+
+    private static int run(
+            Class<?> application,
+            Path path,
+            ImportFormat importFormat,
+            @Nullable String unit,
+            PrintStream out,
+            PrintStream err) {
+        String file = path.toString();
         SpringApplication spring = new SpringApplication(application);
         spring.setLogStartupInfo(false);
         try (ConfigurableApplicationContext context = spring.run(
                 "--server.port=-1",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
-                "--factdesk.scheduler.enabled=false",
-                // Closing the context waits for the matching of the last batches (after-commit listeners).
-                "--spring.task.execution.shutdown.await-termination=true",
-                "--spring.task.execution.shutdown.await-termination-period=10m")) {
+                "--factdesk.scheduler.enabled=false")) {
             ImportManagement imports = context.getBean(ImportManagement.class);
             MessageSource messages = context.getBean(MessageSource.class);
             ProgressBar bar = new ProgressBar(err);
@@ -81,6 +96,10 @@ public final class ImportCommand {
                 return 2;
             }
             bar.end();
+            if (!started.alreadyDone()) {
+                err.println("matching the imported items…");
+                imports.awaitFollowUps(java.time.Duration.ofMinutes(30));
+            }
             ImportJob job = started.job();
             if (started.alreadyDone()) {
                 err.println("already imported on " + job.finishedAt() + " as job " + job.id() + ": " + job.summary());

@@ -190,6 +190,27 @@ public class ImportManagement {
         return new Started(runner.run(job.id(), file, progress), false);
     }
 
+    /**
+     * Waits until the listeners of the events published so far (the matching of imported batches) are done, or
+     * {@code timeout} passed; returns whether they are. The command line calls it before it stops, so that its items
+     * are matched before the summary is printed rather than at the desk's next start.
+     */
+    public boolean awaitFollowUps(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (jobs.pendingEvents() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs an uploaded job (the scheduler's task calls this); finished jobs are left as they are. */
     public ImportJob runUploaded(ImportId id) {
         ImportJobs.StoredJob stored = jobs.find(id).orElseThrow(() -> new ImportNotFound(id));

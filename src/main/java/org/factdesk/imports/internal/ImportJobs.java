@@ -64,7 +64,7 @@ public class ImportJobs {
                             next_line, next_offset, rows_read, imported, duplicates, rejected, started_by, created_at,
                             updated_at)
                         values (:id, :sha256, :format, :unit, :fileName, :storedPath, :size, :state, :nextLine,
-                            :nextOffset, 0, 0, 0, 0, :startedBy, :now, :now)
+                            :nextOffset, :rowsRead, :imported, :duplicates, :rejected, :startedBy, :now, :now)
                         """)
                 .param("id", job.id().value())
                 .param("sha256", job.sha256())
@@ -76,6 +76,10 @@ public class ImportJobs {
                 .param("state", job.state().name())
                 .param("nextLine", job.nextLine())
                 .param("nextOffset", job.nextOffset())
+                .param("rowsRead", job.rowsRead())
+                .param("imported", job.imported())
+                .param("duplicates", job.duplicates())
+                .param("rejected", job.rejected())
                 .param("startedBy", startedBy == null ? null : startedBy.value())
                 .param("now", toDb(job.createdAt()))
                 .update();
@@ -204,6 +208,16 @@ public class ImportJobs {
                             : Arrays.asList(arguments.split(SEPARATOR, -1)),
                     rs.getString("excerpt")));
         });
+    }
+
+    /**
+     * How many events of the application's publication registry still wait for their listeners (the matching of
+     * imported batches among them); the command line waits for none to be left before it stops.
+     */
+    public long pendingEvents() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null")
+                .query(Long.class)
+                .single();
     }
 
     /** The attributes (JSON objects) kept for an item, oldest import first. */

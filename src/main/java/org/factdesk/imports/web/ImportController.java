@@ -67,7 +67,7 @@ class ImportController {
     String upload(
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable MultipartFile file,
-            @RequestParam ImportFormat format,
+            @RequestParam String format,
             @RequestParam UnitId unit,
             RedirectAttributes flash)
             throws IOException {
@@ -78,7 +78,11 @@ class ImportController {
         ImportManagement.Started started;
         try (InputStream in = file.getInputStream()) {
             started = imports.upload(
-                    user, unit, format, file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(), in);
+                    user,
+                    unit,
+                    ImportFormat.fromName(format),
+                    file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+                    in);
         } catch (DomainException refused) {
             flash.addFlashAttribute("refusal", refused.messageKey());
             flash.addFlashAttribute("refusalArguments", refused.arguments());
@@ -92,7 +96,7 @@ class ImportController {
     @PutMapping("/imports/upload")
     ResponseEntity<Map<String, String>> uploadBody(
             @AuthenticationPrincipal CurrentUser user,
-            @RequestParam ImportFormat format,
+            @RequestParam String format,
             @RequestParam UnitId unit,
             @RequestParam(defaultValue = "upload") String name,
             HttpServletRequest request,
@@ -100,7 +104,7 @@ class ImportController {
             throws IOException {
         ImportManagement.Started started;
         try (InputStream in = request.getInputStream()) {
-            started = imports.upload(user, unit, format, name, in);
+            started = imports.upload(user, unit, ImportFormat.fromName(format), name, in);
         } catch (DomainException refused) {
             return ResponseEntity.status(refused.status())
                     .body(Map.of(
