@@ -1,6 +1,7 @@
 package org.factdesk;
 
 import java.util.Arrays;
+import org.factdesk.imports.ImportBenchCommand;
 import org.factdesk.imports.ImportCommand;
 import org.factdesk.matching.eval.BenchCommand;
 import org.factdesk.matching.eval.EvalCommand;
@@ -18,14 +19,15 @@ import org.springframework.modulith.Modulithic;
  * evaluation (see docs/matching.md), {@code bench ...} to measure matching speed (docs/benchmarks.md),
  * {@code telegram-webhook --url ...} to register the Telegram bot's webhook, or {@code import-claimreview FILE|--urls
  * FILE} to import other organisations' ClaimReview fact-checks into the configured database (docs/publishing.md), or
- * {@code import --format csv|jsonl [--unit UNIT] FILE} to import exported social posts (README).
+ * {@code import --format csv|jsonl [--unit UNIT] FILE} to import exported social posts (README), or
+ * {@code bench-import ...} to measure bulk imports (docs/benchmarks.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Modulithic(sharedModules = "shared")
 public class FactDeskApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("eval")) {
             // The evaluation harness needs neither the web app nor the database.
             System.exit(EvalCommand.main(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
@@ -45,6 +47,10 @@ public class FactDeskApplication {
         if (args.length > 0 && args[0].equals(ImportCommand.NAME)) {
             // Imports exported posts into the configured database without starting the web server.
             System.exit(ImportCommand.main(
+                    FactDeskApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals(ImportBenchCommand.NAME)) {
+            System.exit(ImportBenchCommand.main(
                     FactDeskApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(FactDeskApplication.class, args);

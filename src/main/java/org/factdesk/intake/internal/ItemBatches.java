@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.factdesk.intake.ClusterId;
 import org.factdesk.intake.Item;
 import org.factdesk.shared.ItemId;
@@ -33,7 +34,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ItemBatches {
 
-    /** Values per {@code in} list: well under PostgreSQL's 32767 bind parameters, small enough for H2's planner. */
+    /**
+     * Values per {@code in} list. Band keys (numbers) and item ids (UUIDs) are written into the statement as literals,
+     * never text from a user: H2 then checks each row found against a hash set of the constants, where with
+     * parameters it compares the row with every value of the list in turn (a thousand comparisons a row). URL keys
+     * and text hashes stay parameters.
+     */
     static final int CHUNK = 1000;
 
     private final JdbcTemplate jdbc;
@@ -335,12 +341,11 @@ public class ItemBatches {
         for (List<Long> chunk : chunks(keys.stream().distinct().toList())) {
             jdbc.query(
                     "select band_key, item_id from intake_fingerprint_band where band_key in ("
-                            + placeholders(chunk.size()) + ")",
+                            + chunk.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")",
                     rs -> {
                         bands.computeIfAbsent(rs.getLong("band_key"), key -> new ArrayList<>())
                                 .add(new ItemId(rs.getObject("item_id", UUID.class)));
-                    },
-                    chunk.toArray());
+                    });
         }
         return bands;
     }
@@ -353,7 +358,8 @@ public class ItemBatches {
             jdbc.query(
                     "select f.item_id, f.signature, i.cluster_id from intake_fingerprint f"
                             + " join intake_item i on i.id = f.item_id where f.item_id in ("
-                            + placeholders(chunk.size()) + ")",
+                            + chunk.stream().map(id -> "'" + id.value() + "'").collect(Collectors.joining(", "))
+                            + ")",
                     rs -> {
                         ItemId id = new ItemId(rs.getObject("item_id", UUID.class));
                         candidates.put(
@@ -362,8 +368,7 @@ public class ItemBatches {
                                         id,
                                         new ClusterId(rs.getObject("cluster_id", UUID.class)),
                                         NearDuplicateFingerprint.fromHex(rs.getString("signature"))));
-                    },
-                    chunk.stream().map(ItemId::value).toArray());
+                    });
         }
         return candidates;
     }
