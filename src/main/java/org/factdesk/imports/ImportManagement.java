@@ -132,15 +132,26 @@ public class ImportManagement {
             throw new InvalidImport("imports.error.empty");
         }
         Optional<ImportJobs.StoredJob> existing = jobs.findBySha256(sha256);
+        Path stored = directory.resolve(sha256 + "." + format.extension());
         if (existing.isPresent()) {
-            deleteQuietly(part);
             ImportJob job = existing.get().job();
+            if (job.state() != ImportState.DONE && existing.get().storedPath() == null) {
+                // Started on the command line and interrupted: the upload lets the desk finish it.
+                try {
+                    Files.move(part, stored, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException failed) {
+                    deleteQuietly(part);
+                    throw new InvalidImport("imports.error.upload", failed.getMessage());
+                }
+                jobs.storedAt(job.id(), stored.toString());
+            } else {
+                deleteQuietly(part);
+            }
             if (job.state() != ImportState.DONE) {
                 schedule(job.id());
             }
             return new Started(job, job.state() == ImportState.DONE);
         }
-        Path stored = directory.resolve(sha256 + "." + format.extension());
         try {
             Files.move(part, stored, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException failed) {

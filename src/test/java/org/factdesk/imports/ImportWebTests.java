@@ -176,6 +176,46 @@ class ImportWebTests {
     }
 
     @Test
+    void anImportInterruptedOnTheCommandLineIsFinishedByUploadingTheSameFile() throws Exception {
+        byte[] content = csv().replace("/1,", "/cli1,").getBytes(StandardCharsets.UTF_8);
+        String sha256 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        Instant now = Instant.now();
+        ImportJob interrupted = new ImportJob(
+                ImportId.random(),
+                sha256,
+                ImportFormat.CSV,
+                unit.id(),
+                "export.csv",
+                content.length,
+                ImportState.RUNNING,
+                1,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                now,
+                now,
+                null);
+        jobs.insert(interrupted, null, null);
+
+        mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .content(content)
+                        .with(user(checker))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.location")
+                        .value("/imports/" + interrupted.id() + "?started=imports.flash.started"));
+
+        assertThat(awaitFinished(interrupted.id()).summary()).isEqualTo("imported 2, duplicates 0, rejected 1");
+    }
+
+    @Test
     void acceptsAMultipartUploadWithoutScript() throws Exception {
         MockMultipartFile file = new MockMultipartFile(
                 "file", "export.csv", "text/csv", csv().replace("/1,", "/m1,").getBytes(StandardCharsets.UTF_8));

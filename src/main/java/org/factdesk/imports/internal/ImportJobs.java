@@ -150,6 +150,14 @@ public class ImportJobs {
                 .update();
     }
 
+    /** Where the upload of a job's file is kept. */
+    public void storedAt(ImportId id, String storedPath) {
+        jdbc.sql("update imports_job set stored_path = :path where id = :id")
+                .param("path", storedPath)
+                .param("id", id.value())
+                .update();
+    }
+
     /** A failed job runs again from its checkpoint. */
     public void reopen(ImportId id, Instant now) {
         jdbc.sql("""
