@@ -1,6 +1,7 @@
 package org.factdesk.imports.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -138,22 +138,19 @@ class ImportController {
         return PROGRESS_FRAGMENT;
     }
 
+    /** Streamed to the response as it is read from the database, in the request's thread (no async dispatch). */
     @GetMapping("/imports/{id}/errors.csv")
-    ResponseEntity<StreamingResponseBody> errors(@PathVariable ImportId id, Locale locale) {
+    void errors(@PathVariable ImportId id, Locale locale, HttpServletResponse response) throws IOException {
         ImportJob job = imports.job(id);
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF'); // spreadsheets read the file as UTF-8 with it
-            imports.writeErrorReport(id, locale, writer);
-        };
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(job.fileName() + ".errors.csv", StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(body);
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(job.fileName() + ".errors.csv", StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        writer.write('\uFEFF'); // spreadsheets read the file as UTF-8 with it
+        imports.writeErrorReport(id, locale, writer);
     }
 }
