@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.factdesk.intake.IntakeExceptions.InvalidItem;
 import org.factdesk.intake.IntakeExceptions.ItemNotFound;
 import org.factdesk.intake.internal.Attachments;
 import org.factdesk.intake.internal.Clusters;
+import org.factdesk.intake.internal.ItemBatches;
 import org.factdesk.intake.internal.Items;
 import org.factdesk.intake.internal.NearDuplicateFingerprint;
 import org.factdesk.intake.internal.TextFingerprint;
@@ -55,6 +57,7 @@ public class IntakeManagement {
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|\\uFFFD");
 
     private final Items items;
+    private final ItemBatches batches;
     private final Attachments attachments;
     private final NetworkManagement network;
     private final IntakeProperties properties;
@@ -66,6 +69,7 @@ public class IntakeManagement {
 
     IntakeManagement(
             Items items,
+            ItemBatches batches,
             Attachments attachments,
             Clusters clusters,
             NetworkManagement network,
@@ -75,6 +79,7 @@ public class IntakeManagement {
             Clock clock,
             @Value("${factdesk.time-zone:Asia/Ho_Chi_Minh}") String timeZone) {
         this.items = items;
+        this.batches = batches;
         this.attachments = attachments;
         this.clusters = clusters;
         this.zone = ZoneId.of(timeZone);
@@ -145,56 +150,13 @@ public class IntakeManagement {
 
     private SubmissionResult store(
             UnitId unit, @Nullable UserId submitter, @Nullable String channel, SubmitItem submission) {
-        String url = blankToNull(submission.url());
-        String text = blankToNull(submission.text());
-        if (url == null && text == null) {
-            throw new InvalidItem("intake.error.url-or-text");
-        }
-        String urlKey = null;
-        if (url != null) {
-            urlKey = UrlNormalizer.normalize(url)
-                    .orElseThrow(() -> new InvalidItem("intake.error.invalid-url", abbreviate(url)));
-        }
-        if (text != null && text.length() > properties.maxTextLength()) {
-            throw new InvalidItem("intake.error.text-too-long", text.length(), properties.maxTextLength());
-        }
-        String title = blankToNull(submission.title());
-        if (title != null && title.length() > MAX_TITLE) {
-            throw new InvalidItem("intake.error.title-too-long", MAX_TITLE);
-        }
-        String note = blankToNull(submission.note());
-        if (note != null && note.length() > properties.maxNoteLength()) {
-            throw new InvalidItem("intake.error.note-too-long", properties.maxNoteLength());
-        }
-        Instant now = clock.instant();
-        Instant seenAt = submission.seenAt() == null ? now : submission.seenAt();
-        if (seenAt.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidItem("intake.error.seen-in-future");
-        }
-        Language language = submission.language() != null
-                ? submission.language()
-                : Optional.ofNullable(Language.detect(joined(title, text))).orElse(Language.VI);
-        String textHash = text == null ? null : TextFingerprint.of(text);
-        Item item = new Item(
-                ItemId.random(),
-                unit,
-                url,
-                title,
-                text,
-                submission.platform(),
-                language,
-                seenAt,
-                submission.engagement() == null ? Engagement.UNKNOWN : submission.engagement(),
-                note,
-                ItemStatus.NEW,
-                null,
-                submitter,
-                now,
-                1,
-                channel);
-        String key = urlKey;
-        Optional<NearDuplicateFingerprint> fingerprint =
-                title == null && text == null ? Optional.empty() : NearDuplicateFingerprint.of(joined(title, text));
+        Prepared prepared = prepare(unit, submitter, channel, submission, clock.instant());
+        Item item = prepared.item();
+        Instant seenAt = item.seenAt();
+        Instant now = item.receivedAt();
+        String key = prepared.urlKey();
+        String textHash = prepared.textHash();
+        Optional<NearDuplicateFingerprint> fingerprint = prepared.fingerprint();
         try {
             return transactions.execute(status -> {
                 Optional<Item> existing = items.findDuplicate(key, textHash);
@@ -221,6 +183,110 @@ public class IntakeManagement {
                 return countCopy(existing.id(), seenAt);
             });
         }
+    }
+
+    /** A checked submission, ready to store: the item with its duplicate keys and near-duplicate fingerprint. */
+    private record Prepared(
+            Item item,
+            @Nullable String urlKey,
+            @Nullable String textHash,
+            Optional<NearDuplicateFingerprint> fingerprint) {}
+
+    /** Checks a submission and builds its item, received {@code now}; refuses it with {@link InvalidItem}. */
+    private Prepared prepare(
+            UnitId unit, @Nullable UserId submitter, @Nullable String channel, SubmitItem submission, Instant now) {
+        String url = blankToNull(submission.url());
+        String text = blankToNull(submission.text());
+        if (url == null && text == null) {
+            throw new InvalidItem("intake.error.url-or-text");
+        }
+        String urlKey = null;
+        if (url != null) {
+            urlKey = UrlNormalizer.normalize(url)
+                    .orElseThrow(() -> new InvalidItem("intake.error.invalid-url", abbreviate(url)));
+        }
+        if (text != null && text.length() > properties.maxTextLength()) {
+            throw new InvalidItem("intake.error.text-too-long", text.length(), properties.maxTextLength());
+        }
+        String title = blankToNull(submission.title());
+        if (title != null && title.length() > MAX_TITLE) {
+            throw new InvalidItem("intake.error.title-too-long", MAX_TITLE);
+        }
+        String note = blankToNull(submission.note());
+        if (note != null && note.length() > properties.maxNoteLength()) {
+            throw new InvalidItem("intake.error.note-too-long", properties.maxNoteLength());
+        }
+        Instant seenAt = submission.seenAt() == null ? now : submission.seenAt();
+        if (seenAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidItem("intake.error.seen-in-future");
+        }
+        Language language = submission.language() != null
+                ? submission.language()
+                : Optional.ofNullable(Language.detect(joined(title, text))).orElse(Language.VI);
+        String textHash = text == null ? null : TextFingerprint.of(text);
+        Item item = new Item(
+                ItemId.random(),
+                unit,
+                url,
+                title,
+                text,
+                submission.platform(),
+                language,
+                seenAt,
+                submission.engagement() == null ? Engagement.UNKNOWN : submission.engagement(),
+                note,
+                ItemStatus.NEW,
+                null,
+                submitter,
+                now,
+                1,
+                channel);
+        Optional<NearDuplicateFingerprint> fingerprint =
+                title == null && text == null ? Optional.empty() : NearDuplicateFingerprint.of(joined(title, text));
+        return new Prepared(item, urlKey, textHash, fingerprint);
+    }
+
+    /**
+     * Logs a batch of submissions for {@code unit} in the caller's transaction (one is started when there is none),
+     * with the same rules as {@link #submit}: each is refused, recognised as a duplicate, or stored in the cluster of
+     * its nearest near duplicate, whether that was stored before or comes earlier in the same batch. The caller has
+     * checked that whoever asked may log items for the unit ({@code submitter} is empty for the command line).
+     *
+     * <p>Made for bulk imports: the duplicates and the near-duplicate candidates of the whole batch are looked up in a
+     * few queries, and items, clusters, sightings and fingerprints are written with JDBC batch statements; one
+     * {@link ItemsImported} is raised for the new items instead of one {@link ItemReceived} each. A submission that
+     * races with another one of the same content makes the transaction fail with a {@code DuplicateKeyException};
+     * running the batch again then recognises the duplicate.
+     *
+     * @return one outcome per submission, in order
+     */
+    @Transactional
+    public List<BatchOutcome> submitBatch(UnitId unit, @Nullable UserId submitter, List<SubmitItem> submissions) {
+        Instant now = clock.instant();
+        List<BatchOutcome> outcomes = new ArrayList<>(submissions.size());
+        List<Prepared> accepted = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            try {
+                accepted.add(prepare(unit, submitter, null, submissions.get(i), now));
+                positions.add(i);
+                outcomes.add(null);
+            } catch (InvalidItem refused) {
+                outcomes.add(BatchOutcome.refused(refused));
+            }
+        }
+        List<ItemBatches.Entry> entries = accepted.stream()
+                .map(prepared -> new ItemBatches.Entry(
+                        prepared.item(), prepared.urlKey(), prepared.textHash(), prepared.fingerprint()))
+                .toList();
+        ItemBatches.Stored stored = batches.store(entries, now);
+        for (int i = 0; i < accepted.size(); i++) {
+            outcomes.set(positions.get(i), BatchOutcome.stored(stored.items().get(i), stored.duplicate()[i]));
+        }
+        if (!stored.created().isEmpty()) {
+            events.publishEvent(new ItemsImported(stored.created(), unit));
+        }
+        return outcomes;
     }
 
     /**

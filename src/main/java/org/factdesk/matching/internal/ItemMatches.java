@@ -7,9 +7,12 @@ import static org.factdesk.shared.Timestamps.toDb;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.factdesk.cases.ClaimId;
 import org.factdesk.matching.MatchDecision;
@@ -18,6 +21,7 @@ import org.factdesk.shared.CaseId;
 import org.factdesk.shared.ItemId;
 import org.factdesk.shared.UserId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,9 +42,11 @@ public class ItemMatches {
             @Nullable Instant decidedAt) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
 
-    ItemMatches(JdbcClient jdbc) {
+    ItemMatches(JdbcClient jdbc, JdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
     /** Stores a match unless the item already has one for this claim (a decision is never overwritten). */
@@ -61,6 +67,40 @@ public class ItemMatches {
                 .param("decision", row.decision().name())
                 .param("matchedAt", toDb(row.matchedAt()))
                 .update();
+    }
+
+    /**
+     * Stores the rows whose item has no match for that claim yet, with one query for those stored and one batch of
+     * inserts; returns how many were stored.
+     */
+    public int insertAllIfAbsent(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Set<List<UUID>> stored = new HashSet<>();
+        for (Row existing : of(rows.stream().map(Row::item).distinct().toList())) {
+            stored.add(List.of(existing.item().value(), existing.claim().value()));
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        for (Row row : rows) {
+            if (stored.add(List.of(row.item().value(), row.claim().value()))) {
+                inserts.add(new Object[] {
+                    row.item().value(),
+                    row.claim().value(),
+                    row.caseId().value(),
+                    row.score(),
+                    row.band().name(),
+                    row.decision().name(),
+                    toDb(row.matchedAt())
+                });
+            }
+        }
+        if (!inserts.isEmpty()) {
+            batchJdbc.batchUpdate("""
+                    insert into matching_item_match (item_id, claim_id, case_id, score, band, decision, matched_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""", inserts);
+        }
+        return inserts.size();
     }
 
     public Optional<Row> find(ItemId item, ClaimId claim) {

@@ -4,6 +4,7 @@ import org.factdesk.cases.CaseClosed;
 import org.factdesk.cases.CaseOpened;
 import org.factdesk.cases.VerdictApproved;
 import org.factdesk.intake.ItemReceived;
+import org.factdesk.intake.ItemsImported;
 import org.factdesk.matching.MatchingManagement;
 import org.factdesk.publishing.ExternalFactCheckImported;
 import org.factdesk.publishing.FactCheckPublished;
@@ -69,5 +70,11 @@ class MatchingUpkeep {
     @ApplicationModuleListener
     void on(ItemReceived event) {
         matching.matchItem(event.item());
+    }
+
+    /** A batch of a bulk import is matched in bulk. */
+    @ApplicationModuleListener
+    void on(ItemsImported event) {
+        matching.matchItems(event.items());
     }
 }

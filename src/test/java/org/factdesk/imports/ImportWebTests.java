@@ -1,0 +1,257 @@
+package org.factdesk.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.factdesk.imports.internal.ImportJobs;
+import org.factdesk.network.CurrentUser;
+import org.factdesk.network.NetworkManagement;
+import org.factdesk.network.Role;
+import org.factdesk.network.Unit;
+import org.factdesk.testing.DeskTest;
+import org.factdesk.testing.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The upload page: upload (streamed body or multipart), background run, live progress, error report download. */
+@DeskTest
+class ImportWebTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    NetworkManagement network;
+
+    @Autowired
+    ImportManagement imports;
+
+    @Autowired
+    ImportJobs jobs;
+
+    @Autowired
+    JsonMapper json;
+
+    Unit unit;
+    CurrentUser checker;
+    CurrentUser viewer;
+    String marker;
+
+    @BeforeEach
+    void setUp() {
+        TestAccounts accounts = new TestAccounts(network);
+        unit = accounts.unit("Import web " + System.nanoTime());
+        checker = accounts.user(Role.CHECKER, unit.id());
+        viewer = accounts.user(Role.VIEWER, unit.id());
+        marker = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+    }
+
+    String csv() {
+        return "url,platform,text,author_handle\n"
+                + "https://example.vn/" + marker + "/1,facebook,Tin đồn thứ nhất " + marker + ",@ai\n"
+                + "https://example.vn/" + marker + "/2,myspace,Nền tảng lạ " + marker + ",@ai\n"
+                + "https://example.vn/" + marker + "/3,zalo,Tin đồn thứ ba " + marker + ",@ai\n";
+    }
+
+    ImportJob awaitFinished(ImportId id) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        ImportJob job = imports.job(id);
+        while (!job.finished() && Instant.now().isBefore(deadline)) {
+            ImportTests.sleep(Duration.ofMillis(50));
+            job = imports.job(id);
+        }
+        return job;
+    }
+
+    @Test
+    void uploadsTheRawBodyRunsInTheBackgroundAndOffersTheErrorReport() throws Exception {
+        mvc.perform(get("/imports").with(user(checker)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"import-form\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(unit.name())));
+
+        MvcResult uploaded = mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .param("name", "export.csv")
+                        .content(csv().getBytes(StandardCharsets.UTF_8))
+                        .contentType("application/octet-stream")
+                        .with(user(checker))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.location").exists())
+                .andReturn();
+        String location = json.readTree(uploaded.getResponse().getContentAsString())
+                .get("location")
+                .asString();
+        assertThat(location).startsWith("/imports/").contains("started=imports.flash.started");
+        ImportId id = ImportId.valueOf(location.substring("/imports/".length(), location.indexOf('?')));
+        ImportJob job = awaitFinished(id);
+
+        assertThat(job.summary()).isEqualTo("imported 2, duplicates 0, rejected 1");
+        assertThat(job.fileName()).isEqualTo("export.csv");
+        mvc.perform(get(location).with(user(checker)).locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("Imported 2, duplicates 0, rejected 1")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("the import runs in the background")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/imports/" + id + "/errors.csv")));
+        // Finished: the progress fragment stops polling.
+        mvc.perform(get("/imports/" + id + "/progress").with(user(checker)).locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("100% read, 3 rows so far")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("hx-trigger"))));
+        mvc.perform(get("/imports/" + id + "/errors.csv").with(user(checker)).locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "line,column,reason,excerpt\r\n3,platform,Unknown platform 'myspace'.,https://example.vn/"
+                                        + marker + "/2\r\n")));
+
+        // The same file again: nothing is added, the page says so.
+        mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .content(csv().getBytes(StandardCharsets.UTF_8))
+                        .with(user(checker))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.location").value("/imports/" + id + "?started=imports.flash.already"));
+    }
+
+    @Test
+    void showsLiveProgressWhileAJobRuns() throws Exception {
+        Instant now = Instant.now();
+        ImportJob running = new ImportJob(
+                ImportId.random(),
+                marker + "0".repeat(64 - marker.length()),
+                ImportFormat.CSV,
+                unit.id(),
+                "big.csv",
+                1000,
+                ImportState.RUNNING,
+                41,
+                250,
+                40,
+                38,
+                1,
+                1,
+                null,
+                null,
+                now,
+                now,
+                null);
+        jobs.insert(running, null, null);
+
+        mvc.perform(get("/imports/" + running.id() + "/progress")
+                        .with(user(viewer))
+                        .locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("hx-trigger=\"every 1s\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "hx-get=\"/imports/" + running.id() + "/progress\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"25\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("25% read, 40 rows so far")));
+    }
+
+    @Test
+    void anImportInterruptedOnTheCommandLineIsFinishedByUploadingTheSameFile() throws Exception {
+        byte[] content = csv().replace("/1,", "/cli1,").getBytes(StandardCharsets.UTF_8);
+        String sha256 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        Instant now = Instant.now();
+        ImportJob interrupted = new ImportJob(
+                ImportId.random(),
+                sha256,
+                ImportFormat.CSV,
+                unit.id(),
+                "export.csv",
+                content.length,
+                ImportState.RUNNING,
+                1,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                now,
+                now,
+                null);
+        jobs.insert(interrupted, null, null);
+
+        mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .content(content)
+                        .with(user(checker))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.location")
+                        .value("/imports/" + interrupted.id() + "?started=imports.flash.started"));
+
+        assertThat(awaitFinished(interrupted.id()).summary()).isEqualTo("imported 2, duplicates 0, rejected 1");
+    }
+
+    @Test
+    void acceptsAMultipartUploadWithoutScript() throws Exception {
+        MockMultipartFile file = new MockMultipartFile(
+                "file", "export.csv", "text/csv", csv().replace("/1,", "/m1,").getBytes(StandardCharsets.UTF_8));
+        MvcResult result = mvc.perform(multipart("/imports")
+                        .file(file)
+                        .param("format", "CSV")
+                        .param("unit", unit.id().toString())
+                        .with(user(checker))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/imports/");
+        ImportJob job = awaitFinished(ImportId.valueOf(location.substring("/imports/".length())));
+        assertThat(job.summary()).isEqualTo("imported 2, duplicates 0, rejected 1");
+    }
+
+    @Test
+    void refusesAViewerAndAFileWithoutHeader() throws Exception {
+        mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .content(csv().getBytes(StandardCharsets.UTF_8))
+                        .with(user(viewer))
+                        .with(csrf())
+                        .locale(Locale.ENGLISH))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error").value("You need the Checker role in this unit to import."));
+        mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .content(("a,b\n1," + marker + "\n").getBytes(StandardCharsets.UTF_8))
+                        .with(user(checker))
+                        .with(csrf())
+                        .locale(Locale.ENGLISH))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("The header needs a platform column and a text or url column."));
+    }
+}
