@@ -539,6 +539,27 @@ class LinkArchiveTests {
         }
     }
 
+    @Test
+    void linksOfABulkImportBatchAreFetchedToo() {
+        List<SubmitItem> rows = List.of(1, 2).stream()
+                .map(n -> {
+                    server.servePage("/imported/" + n + "/" + marker, "<title>Bài nhập " + n + "</title>");
+                    return SubmitItem.of(server.url("/imported/" + n + "/" + marker), null, Platform.FACEBOOK);
+                })
+                .toList();
+
+        List<ItemId> ids = intake.submitBatch(unit.id(), null, rows).stream()
+                .map(outcome -> java.util.Objects.requireNonNull(outcome.item()))
+                .toList();
+
+        for (ItemId id : ids) {
+            Link link = eventually(id, found -> found.state() == LinkState.FETCHED, Duration.ofSeconds(20));
+            assertThat(java.util.Objects.requireNonNull(link.metadata()).title())
+                    .startsWith("Bài nhập");
+            assertThat(archive.snapshotsOf(id)).hasSize(1);
+        }
+    }
+
     /** The item page renders with the reason, and a case can still be opened on the item. */
     private void assertItemStaysUsable(Item item) throws Exception {
         mvc.perform(get("/items/{id}", item.id()).with(user(viewer))).andExpect(status().isOk());
