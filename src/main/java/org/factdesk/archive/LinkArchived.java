@@ -4,8 +4,8 @@ import org.factdesk.shared.ItemId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An item's URL was fetched and archived, and the page's own title and text are known. Published for modules that may
- * want to look at the fetched text (matching could re-match an item that came with a bare URL); nothing needs it.
+ * An item's URL was fetched and archived, and the page's own title and text are known. Matching matches an item that
+ * came as a bare link by this text.
  */
 public record LinkArchived(
         ItemId item, @Nullable String title, @Nullable String text) {}

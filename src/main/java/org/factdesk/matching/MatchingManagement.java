@@ -33,6 +33,7 @@ import org.factdesk.shared.ItemId;
 import org.factdesk.shared.Language;
 import org.factdesk.shared.NotFound;
 import org.factdesk.shared.PageOf;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -194,6 +195,30 @@ public class MatchingManagement {
         if (text.isEmpty()) {
             return List.of();
         }
+        storeMatches(item, text);
+        return matchesOf(id);
+    }
+
+    /**
+     * Matches an item that came as a bare link by the page its link led to: the fetched page's title and text stand in
+     * for the text the item lacks. An item with a title or text of its own was matched on arrival by that, and the
+     * page changes nothing for it (what a person saw and logged is what is checked).
+     */
+    @Transactional
+    public List<ItemMatch> matchFetchedPage(ItemId id, @Nullable String pageTitle, @Nullable String pageText) {
+        Item item = intake.get(id);
+        boolean ownText = (item.title() != null && !item.title().isBlank())
+                || (item.text() != null && !item.text().isBlank());
+        String text = ((pageTitle == null ? "" : pageTitle + "\n") + (pageText == null ? "" : pageText)).strip();
+        if (ownText || text.isEmpty()) {
+            return matchesOf(id);
+        }
+        storeMatches(item, text);
+        return matchesOf(id);
+    }
+
+    private void storeMatches(Item item, String text) {
+        ItemId id = item.id();
         for (DeskMatch match : match(text, properties.itemMatches()).matches()) {
             if (match.band() == Band.NONE || match.caseId().equals(item.caseId())) {
                 continue;
@@ -210,7 +235,6 @@ public class MatchingManagement {
                     null,
                     null));
         }
-        return matchesOf(id);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.factdesk.matching.internal;
 
+import org.factdesk.archive.LinkArchived;
 import org.factdesk.cases.CaseClosed;
 import org.factdesk.cases.CaseOpened;
 import org.factdesk.cases.VerdictApproved;
@@ -70,6 +71,12 @@ class MatchingUpkeep {
     @ApplicationModuleListener
     void on(ItemReceived event) {
         matching.matchItem(event.item());
+    }
+
+    /** An item that came as a bare link is matched by the page the link led to, once that page is archived. */
+    @ApplicationModuleListener
+    void on(LinkArchived event) {
+        matching.matchFetchedPage(event.item(), event.title(), event.text());
     }
 
     /** A batch of a bulk import is matched in bulk. */
