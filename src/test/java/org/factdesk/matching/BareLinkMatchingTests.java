@@ -14,20 +14,14 @@ import org.factdesk.archive.ArchiveManagement;
 import org.factdesk.archive.LinkState;
 import org.factdesk.cases.Case;
 import org.factdesk.cases.CaseManagement;
-import org.factdesk.cases.NewClaim;
-import org.factdesk.cases.NewEvidence;
-import org.factdesk.cases.OpenCase;
 import org.factdesk.cases.Rating;
 import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.Item;
 import org.factdesk.intake.SubmitItem;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.network.NetworkManagement;
-import org.factdesk.network.Role;
-import org.factdesk.network.Unit;
 import org.factdesk.shared.Platform;
 import org.factdesk.testing.DeskTest;
-import org.factdesk.testing.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,25 +51,15 @@ class BareLinkMatchingTests {
     CurrentUser checker;
     Case kase;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void publishAClaimAndServeAPageRepeatingIt() throws IOException {
-        TestAccounts accounts = new TestAccounts(network);
-        Unit unit = accounts.unit("Bare link desk " + marker);
-        checker = accounts.user(Role.CHECKER, unit.id());
-        CurrentUser editor = accounts.user(Role.EDITOR, unit.id());
-        String claim = "Ngậm tỏi sống " + marker + " giúp phòng lây nhiễm virus corona";
-        Item first = intake.submit(checker, SubmitItem.of(null, claim + ", chia sẻ cho mọi người", Platform.ZALO))
-                .item();
-        kase = cases.open(
-                checker, new OpenCase(unit.id(), claim, List.of(new NewClaim(claim, null)), List.of(first.id())));
-        cases.triage(checker, kase.id(), 1, List.of("health"));
-        cases.assign(checker, kase.id(), checker.id());
-        cases.addEvidence(
-                checker,
-                kase.id(),
-                new NewEvidence.Link("https://www.who.int/news-room/myth-busters", "WHO myth busters", null));
-        cases.proposeVerdict(checker, kase.id(), Rating.FALSE, "Tỏi không phòng được virus corona.");
-        cases.approve(editor, kase.id());
+        MatchingDesk desk = new MatchingDesk(network, intake, cases, jdbc);
+        MatchingDesk.Team team = desk.team("Bare link desk " + marker);
+        checker = team.checker();
+        kase = desk.publish(team, Rating.FALSE, "Ngậm tỏi sống " + marker + " giúp phòng lây nhiễm virus corona");
         MatchingDesk.eventually(
                 () -> matching.match("ngam toi song " + marker, 5).matches(),
                 found -> found.stream().anyMatch(m -> m.caseId().equals(kase.id())));

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +30,6 @@ import org.factdesk.shared.UnitId;
 import org.factdesk.shared.UserId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -201,20 +198,6 @@ class PlatformReportApi {
             Locale locale,
             HttpServletResponse response)
             throws IOException {
-        reports.get(id);
-        response.setContentType("application/zip");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename(packageName(id))
-                        .build()
-                        .toString());
-        try (OutputStream out = response.getOutputStream()) {
-            reports.writeEvidencePackage(user, id, locale, out);
-        }
-    }
-
-    static String packageName(PlatformReportId id) {
-        return "platform-report-" + id + ".zip";
+        EvidenceDownload.send(reports, user, id, locale, response);
     }
 }

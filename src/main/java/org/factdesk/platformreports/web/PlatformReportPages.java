@@ -2,7 +2,6 @@ package org.factdesk.platformreports.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -36,8 +35,6 @@ import org.factdesk.shared.UnitId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -258,17 +255,7 @@ class PlatformReportPages {
             Locale locale,
             HttpServletResponse response)
             throws IOException {
-        reports.get(id);
-        response.setContentType("application/zip");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename(PlatformReportApi.packageName(id))
-                        .build()
-                        .toString());
-        try (OutputStream out = response.getOutputStream()) {
-            reports.writeEvidencePackage(user, id, locale, out);
-        }
+        EvidenceDownload.send(reports, user, id, locale, response);
     }
 
     private String prepareForm(CurrentUser user, Item item, @Nullable CitableFactCheck factCheck, Model model) {
