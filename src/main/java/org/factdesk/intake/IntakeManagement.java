@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,11 +153,32 @@ public class IntakeManagement {
             UnitId unit, @Nullable UserId submitter, @Nullable String channel, SubmitItem submission) {
         Prepared prepared = prepare(unit, submitter, channel, submission, clock.instant());
         Item item = prepared.item();
-        Instant seenAt = item.seenAt();
-        Instant now = item.receivedAt();
         String key = prepared.urlKey();
         String textHash = prepared.textHash();
         Optional<NearDuplicateFingerprint> fingerprint = prepared.fingerprint();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storeOnce(item, key, textHash, fingerprint);
+            } catch (PessimisticLockingFailureException deadlock) {
+                // Two submissions of overlapping content (the same text, the same cluster) can each hold what the
+                // other waits for; PostgreSQL then aborts one of them. Its transaction wrote nothing, so it is run
+                // again, and then finds the other's item or cluster committed.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private SubmissionResult storeOnce(
+            Item item,
+            @Nullable String key,
+            @Nullable String textHash,
+            Optional<NearDuplicateFingerprint> fingerprint) {
+        Instant seenAt = item.seenAt();
+        Instant now = item.receivedAt();
         try {
             return transactions.execute(status -> {
                 Optional<Item> existing = items.findDuplicate(key, textHash);
