@@ -68,13 +68,13 @@ class PlatformReportBrowserTests {
 
             browser.select("step-status", "ACKNOWLEDGED").type("step-note", "Facebook đã tiếp nhận phiếu");
             browser.click("step-submit").waitForPath(reportPath);
-            assertThat(statusOf(browser)).isEqualTo("ACKNOWLEDGED");
+            awaitStatus(browser, "ACKNOWLEDGED");
 
             browser.select("step-status", "ACTIONED")
                     .select("step-action", "REMOVED")
                     .type("step-note", "Bài đăng đã bị gỡ");
             browser.click("step-submit").waitForPath(reportPath);
-            assertThat(statusOf(browser)).isEqualTo("ACTIONED");
+            awaitStatus(browser, "ACTIONED");
             assertThat(browser.text("report-status")).isEqualTo("Đã xử lý — Đã gỡ bỏ");
             assertThat(browser.driver().findElements(By.cssSelector("#report-timeline li.step")))
                     .hasSize(3);
@@ -112,8 +112,15 @@ class PlatformReportBrowserTests {
         }
     }
 
-    private static String statusOf(Browser browser) {
-        return browser.driver().findElement(By.id("report-status")).getAttribute("data-status");
+    /**
+     * Waits for the report page to show this status. A step posts back to the same path, so the path alone cannot say
+     * that the new page has loaded: the old page's status element may still be there, and go stale while it is read.
+     */
+    private static void awaitStatus(Browser browser, String status) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver ->
+                        status.equals(driver.findElement(By.id("report-status")).getAttribute("data-status")));
     }
 
     /** Fetches the package as the browser would, with its session cookie. */
