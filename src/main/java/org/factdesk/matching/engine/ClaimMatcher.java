@@ -99,7 +99,8 @@ public final class ClaimMatcher {
         int wanted = Math.min(settings.candidates(), dense ? groupsNeeded : groupsNeeded + 5);
         IndexSearcher searcher = index.searchers().acquire();
         try {
-            Query query = query(searcher, terms, lang);
+            TermStatsCache.Lookup lookup = index.termStats().lookup(searcher);
+            Query query = query(lookup, terms, lang);
             List<Hit> groups = new ArrayList<>();
             List<Long> textKeys = new ArrayList<>();
             while (true) {
@@ -136,7 +137,7 @@ public final class ClaimMatcher {
             // share it.
             java.util.Map<Integer, ClaimText> claims = new java.util.HashMap<>();
             if (rescore) {
-                rescoreByCoverage(searcher, terms, groups, fused, claims);
+                rescoreByCoverage(searcher, lookup, terms, groups, fused, claims);
             }
             Integer[] order = new Integer[groups.size()];
             for (int i = 0; i < order.length; i++) {
@@ -186,18 +187,18 @@ public final class ClaimMatcher {
         }
     }
 
-    private Query query(IndexSearcher searcher, QueryTerms terms, Language lang) throws IOException {
+    private Query query(TermStatsCache.Lookup lookup, QueryTerms terms, Language lang) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         if (lang == Language.EN) {
-            addField(searcher, all, terms, AnalyzerSet.ENGLISH, settings.englishBoost());
-            addField(searcher, all, terms, AnalyzerSet.BIGRAM, settings.englishBigramBoost());
+            addField(lookup, all, terms, AnalyzerSet.ENGLISH, settings.englishBoost());
+            addField(lookup, all, terms, AnalyzerSet.BIGRAM, settings.englishBigramBoost());
         } else if (settings.folding()) {
-            addField(searcher, all, terms, AnalyzerSet.FOLDED, settings.foldedBoost());
-            addField(searcher, all, terms, AnalyzerSet.EXACT, settings.exactBoost());
-            addField(searcher, all, terms, AnalyzerSet.BIGRAM, settings.bigramBoost());
-            addSplitSyllables(searcher, all, terms);
+            addField(lookup, all, terms, AnalyzerSet.FOLDED, settings.foldedBoost());
+            addField(lookup, all, terms, AnalyzerSet.EXACT, settings.exactBoost());
+            addField(lookup, all, terms, AnalyzerSet.BIGRAM, settings.bigramBoost());
+            addSplitSyllables(lookup, all, terms);
         } else {
-            addField(searcher, all, terms, AnalyzerSet.EXACT, 1.0);
+            addField(lookup, all, terms, AnalyzerSet.EXACT, 1.0);
         }
         return all.build();
     }
@@ -208,7 +209,7 @@ public final class ClaimMatcher {
      * all of them.
      */
     private static void addField(
-            IndexSearcher searcher, BooleanQuery.Builder all, QueryTerms terms, String field, double boost)
+            TermStatsCache.Lookup lookup, BooleanQuery.Builder all, QueryTerms terms, String field, double boost)
             throws IOException {
         if (boost <= 0) {
             return;
@@ -219,10 +220,10 @@ public final class ClaimMatcher {
             if (n == MAX_TERMS_PER_FIELD) {
                 break;
             }
-            // The term is looked up once here and its statistics handed to the query; a term no claim has
-            // adds no clause.
+            // The term is looked up once per index reader (see TermStatsCache) and its statistics handed to the
+            // query; a term no claim has adds no clause.
             Term t = new Term(field, term);
-            TermStates states = TermStates.build(searcher, t, true);
+            TermStates states = lookup.states(t);
             if (states.docFreq() == 0) {
                 continue;
             }
@@ -238,24 +239,23 @@ public final class ClaimMatcher {
      * form a syllable pair that claims do contain (the most frequent such pair wins), and the pair is queried on the
      * bigram field and its syllables on the folded field, as if the text had had the space.
      */
-    private void addSplitSyllables(IndexSearcher searcher, BooleanQuery.Builder all, QueryTerms terms)
+    private void addSplitSyllables(TermStatsCache.Lookup lookup, BooleanQuery.Builder all, QueryTerms terms)
             throws IOException {
         if (settings.foldedBoost() <= 0) {
             return;
         }
-        var reader = searcher.getIndexReader();
         int n = 0;
         for (String word : new LinkedHashSet<>(terms.of(AnalyzerSet.FOLDED))) {
             if (word.length() < 4
                     || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')
-                    || reader.docFreq(new Term(AnalyzerSet.FOLDED, word)) > 0) {
+                    || lookup.docFreq(new Term(AnalyzerSet.FOLDED, word)) > 0) {
                 continue;
             }
             String best = null;
             int bestFreq = 0;
             for (int i = 2; i <= word.length() - 2; i++) {
                 String pair = word.substring(0, i) + " " + word.substring(i);
-                int freq = reader.docFreq(new Term(AnalyzerSet.BIGRAM, pair));
+                int freq = lookup.docFreq(new Term(AnalyzerSet.BIGRAM, pair));
                 if (freq > bestFreq) {
                     best = pair;
                     bestFreq = freq;
@@ -263,17 +263,20 @@ public final class ClaimMatcher {
             }
             if (best != null && n++ < MAX_SPLIT_WORDS) {
                 int space = best.indexOf(' ');
-                addClause(all, AnalyzerSet.FOLDED, best.substring(0, space), settings.foldedBoost());
-                addClause(all, AnalyzerSet.FOLDED, best.substring(space + 1), settings.foldedBoost());
+                addClause(lookup, all, AnalyzerSet.FOLDED, best.substring(0, space), settings.foldedBoost());
+                addClause(lookup, all, AnalyzerSet.FOLDED, best.substring(space + 1), settings.foldedBoost());
                 if (settings.bigramBoost() > 0) {
-                    addClause(all, AnalyzerSet.BIGRAM, best, settings.bigramBoost());
+                    addClause(lookup, all, AnalyzerSet.BIGRAM, best, settings.bigramBoost());
                 }
             }
         }
     }
 
-    private static void addClause(BooleanQuery.Builder all, String field, String term, double boost) {
-        Query clause = new TermQuery(new Term(field, term));
+    private static void addClause(
+            TermStatsCache.Lookup lookup, BooleanQuery.Builder all, String field, String term, double boost)
+            throws IOException {
+        Term t = new Term(field, term);
+        Query clause = new TermQuery(t, lookup.states(t));
         all.add(boost == 1.0 ? clause : new BoostQuery(clause, (float) boost), BooleanClause.Occur.SHOULD);
     }
 
@@ -286,6 +289,7 @@ public final class ClaimMatcher {
      */
     private void rescoreByCoverage(
             IndexSearcher searcher,
+            TermStatsCache.Lookup lookup,
             QueryTerms terms,
             List<Hit> groups,
             double[] scores,
@@ -320,7 +324,7 @@ public final class ClaimMatcher {
             for (String term : claimTerms) {
                 Double idf = idfs.get(term);
                 if (idf == null) {
-                    double df = reader.docFreq(new Term(AnalyzerSet.FOLDED, term));
+                    double df = lookup.docFreq(new Term(AnalyzerSet.FOLDED, term));
                     idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
                     idfs.put(term, idf);
                 }
