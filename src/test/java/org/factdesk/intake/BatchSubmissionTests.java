@@ -111,7 +111,7 @@ class BatchSubmissionTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(4);
-        assertThat(jdbc.sql("select count(*) from intake_fingerprint_band where item_id = :i")
+        assertThat(jdbc.sql("select count(*) from intake_band_key where item_id = :i")
                         .param("i", bus.item().value())
                         .query(Long.class)
                         .single())

@@ -54,7 +54,7 @@ public class Clusters {
             keys.add(key);
         }
         List<UUID> candidates = jdbc.sql("""
-                        select item_id, count(*) as hits from intake_fingerprint_band
+                        select item_id, count(*) as hits from intake_band_key
                         where band_key in (:keys)
                         group by item_id
                         order by hits desc, item_id
@@ -149,15 +149,10 @@ public class Clusters {
                 .param("item", item.value())
                 .param("signature", fingerprint.toHex())
                 .update();
-        long[] keys = fingerprint.bandKeys();
-        for (int band = 0; band < keys.length; band++) {
-            jdbc.sql("""
-                            insert into intake_fingerprint_band (band_key, item_id, band_no)
-                            values (:key, :item, :band)
-                            """)
-                    .param("key", keys[band])
+        for (long key : fingerprint.bandKeys()) {
+            jdbc.sql("insert into intake_band_key (band_key, item_id) values (:key, :item)")
+                    .param("key", key)
                     .param("item", item.value())
-                    .param("band", band)
                     .update();
         }
     }

@@ -162,7 +162,7 @@ public class ItemBatches {
                 long[] keys = print.bandKeys();
                 Candidate candidate = new Candidate(item.id(), cluster, print);
                 for (int band = 0; band < keys.length; band++) {
-                    bands.add(new Object[] {keys[band], item.id().value(), band});
+                    bands.add(new Object[] {keys[band], item.id().value()});
                     batchBands
                             .computeIfAbsent(keys[band], key -> new ArrayList<>())
                             .add(candidate);
@@ -229,7 +229,7 @@ public class ItemBatches {
                 "insert into intake_sighting (id, item_id, cluster_id, seen_at, copies) values (?, ?, ?, ?, 1)",
                 sightings);
         batch("insert into intake_fingerprint (item_id, signature) values (?, ?)", fingerprints);
-        batch("insert into intake_fingerprint_band (band_key, item_id, band_no) values (?, ?, ?)", bands);
+        batch("insert into intake_band_key (band_key, item_id) values (?, ?)", bands);
         return new Stored(items, duplicate, created);
     }
 
@@ -340,7 +340,7 @@ public class ItemBatches {
         Map<Long, List<ItemId>> bands = new HashMap<>();
         for (List<Long> chunk : chunks(keys.stream().distinct().toList())) {
             jdbc.query(
-                    "select band_key, item_id from intake_fingerprint_band where band_key in ("
+                    "select band_key, item_id from intake_band_key where band_key in ("
                             + chunk.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")",
                     rs -> {
                         bands.computeIfAbsent(rs.getLong("band_key"), key -> new ArrayList<>())
