@@ -20,7 +20,6 @@ import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.Item;
 import org.factdesk.matching.engine.Band;
 import org.factdesk.matching.internal.ClaimSearch;
-import org.factdesk.matching.internal.ClusterMatches;
 import org.factdesk.matching.internal.FactCheckPages;
 import org.factdesk.matching.internal.ItemMatches;
 import org.factdesk.network.CurrentUser;
@@ -62,7 +61,6 @@ public class MatchingManagement {
     private final ClaimReviewImports imports;
     private final MatchingProperties properties;
     private final Clock clock;
-    private final ClusterMatches recentClusters;
 
     MatchingManagement(
             ClaimSearch search,
@@ -72,8 +70,7 @@ public class MatchingManagement {
             FactCheckPages factCheckPages,
             ClaimReviewImports imports,
             MatchingProperties properties,
-            Clock clock,
-            ClusterMatches recentClusters) {
+            Clock clock) {
         this.search = search;
         this.cases = cases;
         this.intake = intake;
@@ -82,7 +79,6 @@ public class MatchingManagement {
         this.imports = imports;
         this.properties = properties;
         this.clock = clock;
-        this.recentClusters = recentClusters;
     }
 
     /**
@@ -246,9 +242,7 @@ public class MatchingManagement {
      * query for those already stored and one batch of inserts. Items of the batch in the same near-duplicate cluster
      * repeat the same rumour, so the text of the first one is matched and its matches are kept for the others (an
      * export often holds dozens of copies of one post; matching each costs milliseconds that a 200,000-row import
-     * cannot spend). The same holds across batches: a copy that joins a cluster matched by an earlier batch is given
-     * that cluster's matches while the claims are unchanged ({@link ClusterMatches}). Returns how many matches were
-     * stored.
+     * cannot spend). Returns how many matches were stored.
      */
     @Transactional
     public int matchItems(List<ItemId> ids) {
@@ -257,7 +251,6 @@ public class MatchingManagement {
         found.forEach(item -> byId.put(item.id(), item));
         Map<ItemId, ClusterSummary> clusters = intake.clusterSummaries(ids);
         Map<Object, List<DeskMatch>> byCluster = new HashMap<>();
-        long generation = search.generation();
         List<ItemMatches.Row> rows = new ArrayList<>();
         for (ItemId id : ids) {
             Item item = byId.get(id);
@@ -271,20 +264,12 @@ public class MatchingManagement {
             }
             ClusterSummary cluster = clusters.get(id);
             Object key = cluster == null ? id : cluster.id();
-            List<DeskMatch> matches = byCluster.get(key);
-            if (matches == null && cluster != null) {
-                matches = recentClusters.get(cluster.id(), generation).orElse(null);
-            }
-            if (matches == null) {
-                matches = search.match(text, properties.itemMatches()).hits().stream()
-                        .map(MatchingManagement::desk)
-                        .filter(match -> match.band() != Band.NONE)
-                        .toList();
-                if (cluster != null) {
-                    recentClusters.put(cluster.id(), generation, matches);
-                }
-            }
-            byCluster.put(key, matches);
+            List<DeskMatch> matches = byCluster.computeIfAbsent(
+                    key,
+                    ignored -> search.match(text, properties.itemMatches()).hits().stream()
+                            .map(MatchingManagement::desk)
+                            .filter(match -> match.band() != Band.NONE)
+                            .toList());
             for (DeskMatch match : matches) {
                 if (match.caseId().equals(item.caseId())) {
                     continue;

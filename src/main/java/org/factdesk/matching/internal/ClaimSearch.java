@@ -64,11 +64,6 @@ public final class ClaimSearch implements AutoCloseable {
         return index.size();
     }
 
-    /** Changes with every change of the claims; see {@link ClaimIndex#generation()}. */
-    public long generation() {
-        return index.generation();
-    }
-
     /** The score from which the top candidate of a text is the same claim (AUTO). */
     public double autoThreshold() {
         return matcher.settings().autoThreshold();
