@@ -117,4 +117,37 @@ class BatchSubmissionTests {
                         .single())
                 .isEqualTo(32);
     }
+
+    @Test
+    void aCopyOfARumourStoredManyMoreTimesThanTheCandidatesReadJoinsItsCluster() {
+        String rumour =
+                "Tin khẩn cấp: nhà máy nước của thành phố bị nhiễm độc, tuyệt đối không uống nước máy từ tối nay "
+                        + marker;
+        List<SubmitItem> copies = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) { // more than the 32 stored candidates read per submission
+            copies.add(
+                    post("https://example.vn/" + marker + "/copy-" + i, rumour + " lan " + i, "2025-02-01T00:00:00Z"));
+        }
+        List<BatchOutcome> first = intake.submitBatch(unit.id(), null, copies);
+        ClusterId cluster = intake.clusterOf(first.get(0).item()).id();
+        assertThat(first)
+                .allSatisfy(outcome ->
+                        assertThat(intake.clusterOf(outcome.item()).id()).isEqualTo(cluster));
+
+        List<BatchOutcome> later = intake.submitBatch(
+                unit.id(),
+                null,
+                List.of(
+                        post(
+                                "https://example.vn/" + marker + "/later",
+                                "‼️ " + rumour + " chia sẻ ngay",
+                                "2025-02-02T00:00:00Z"),
+                        post(
+                                "https://example.vn/" + marker + "/other",
+                                "Ngân hàng nhà nước sẽ đổi toàn bộ tiền polymer sang tiền giấy từ tháng sau " + marker,
+                                "2025-02-02T00:00:00Z")));
+        assertThat(intake.clusterOf(later.get(0).item()).id()).isEqualTo(cluster);
+        assertThat(intake.clusterOf(later.get(1).item()).id()).isNotEqualTo(cluster);
+        assertThat(intake.cluster(cluster).size()).isEqualTo(61);
+    }
 }

@@ -80,7 +80,6 @@ public final class ClaimIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final TermStatsCache termStats = new TermStatsCache();
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final @Nullable EmbeddingStore vectors;
     private final int schemaVersion;
     private volatile boolean needsRebuild;
@@ -403,15 +402,6 @@ public final class ClaimIndex implements Closeable {
                 Map.of(SCHEMA_KEY, Integer.toString(schemaVersion)).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
-        generation.incrementAndGet();
-    }
-
-    /**
-     * How many times the claims changed since the index was opened: a result computed at one generation holds until
-     * the next.
-     */
-    public long generation() {
-        return generation.get();
     }
 
     private static boolean usable(Directory directory, int schemaVersion) {
