@@ -57,10 +57,12 @@ public class Clusters {
                         select item_id, count(*) as hits from intake_band_key
                         where band_key in (:keys)
                         group by item_id
+                        having count(*) >= :shared
                         order by hits desc, item_id
                         limit :limit
                         """)
                 .param("keys", keys)
+                .param("shared", NearDuplicateFingerprint.MIN_SHARED_BANDS)
                 .param("limit", MAX_CANDIDATES)
                 .query((rs, row) -> rs.getObject("item_id", UUID.class))
                 .list();

@@ -294,6 +294,7 @@ public class ItemBatches {
         if (hits.isEmpty()) {
             return Optional.empty();
         }
+        hits.values().removeIf(shared -> shared < NearDuplicateFingerprint.MIN_SHARED_BANDS);
         List<ItemId> ranked = new ArrayList<>(hits.keySet());
         ranked.sort((a, b) -> hits.get(b) - hits.get(a) != 0
                 ? hits.get(b) - hits.get(a)
@@ -359,8 +360,8 @@ public class ItemBatches {
     }
 
     /**
-     * For each submission, the {@link #STORED_CANDIDATES} stored items sharing the most band keys with it (ties by
-     * id); the union of these is all whose signatures are read. Without the cap every stored item sharing one band
+     * For each submission, the {@link #STORED_CANDIDATES} stored items sharing the most band keys with it, at least
+     * {@link NearDuplicateFingerprint#MIN_SHARED_BANDS} (ties by id); the union of these is all whose signatures are read. Without the cap every stored item sharing one band
      * key with one submission was read (a copy of a rumour seen 500 times shares its keys with all 500): on a
      * 200,000-row import that read grew with the table until it was half of the import thread's time.
      */
@@ -385,6 +386,7 @@ public class ItemBatches {
                     hits.merge(id, 1, Integer::sum);
                 }
             }
+            hits.values().removeIf(shared -> shared < NearDuplicateFingerprint.MIN_SHARED_BANDS);
             if (hits.size() <= STORED_CANDIDATES) {
                 wanted.addAll(hits.keySet());
             } else {

@@ -24,10 +24,13 @@ import org.factdesk.shared.TextFolding;
  * its banding gives the same “look up by equal keys, verify in Java” structure.
  *
  * <p><b>Parameters.</b> {@value #HASHES} min-hashes; the first {@code BANDS * ROWS} of them form {@value #BANDS}
- * bands of {@value #ROWS} rows, the candidate keys. Two texts with Jaccard similarity {@code s} share at least one
- * band with probability {@code 1 - (1 - s^2)^32}: 0.998 at s = 0.45, 0.9999 at s = 0.5, but also 0.47 at s = 0.1,
- * which is why candidates are then verified on all {@value #HASHES} min-hashes (standard error of the estimate
- * about 0.045 at s = 0.5): near duplicates estimate at least {@link #THRESHOLD}. The threshold was set on realistic
+ * bands of {@value #ROWS} rows, the candidate keys. A stored text is a candidate when it shares at least
+ * {@value #MIN_SHARED_BANDS} bands: the number of bands two texts of Jaccard similarity {@code s} share is binomial
+ * (32, s²), so they are candidates with probability 0.994 at s = 0.45, 0.999 at s = 0.5 and 0.99999 at s = 0.6, and
+ * unrelated texts rarely are: 0.04 at s = 0.1, 0.003 at s = 0.05 (with one shared band enough, 0.27 and 0.08: on a
+ * 200,000-post import the candidates read grew with the table until they were half the import's time). Candidates
+ * are then verified on all {@value #HASHES} min-hashes (standard error of the estimate about 0.045 at s = 0.5): near
+ * duplicates estimate at least {@link #THRESHOLD}. The threshold was set on realistic
  * pairs (see {@code NearDuplicateFingerprintTests}): copies with emoji, share-bait, folded diacritics and one or two
  * word edits have a true similarity of 0.6 and above; different rumours on the same topic (“uống nước chanh diệt
  * covid” / “xông hơi sả gừng diệt covid”), even written on the same template (“tiêm vắc xin gây vô sinh” / “... gây
@@ -48,6 +51,9 @@ public final class NearDuplicateFingerprint {
     public static final int BANDS = 32;
     public static final int ROWS = 2;
     public static final double THRESHOLD = 0.45;
+    /** Bands a stored text must share with a new one to be verified as its near duplicate. */
+    public static final int MIN_SHARED_BANDS = 2;
+
     static final int LONG_TEXT_WORDS = 8;
     static final int MIN_WORDS = 3;
     private static final long SEED = 0x5EED_FAC7_DE5CL;
