@@ -45,7 +45,7 @@ public class ItemBatches {
     /**
      * Stored near-duplicate candidates verified per submission of a batch, those sharing the most band keys first. A
      * near duplicate (estimated similarity at least 0.45) shares about 6 of the 32 keys on average, an unrelated text
-     * one at most, so the nearest is among the first few; copies of one large cluster fill the list with that
+     * rarely two, so the nearest is among the first few; copies of one large cluster fill the list with that
      * cluster, which is then the answer.
      */
     static final int STORED_CANDIDATES = 32;
@@ -361,9 +361,10 @@ public class ItemBatches {
 
     /**
      * For each submission, the {@link #STORED_CANDIDATES} stored items sharing the most band keys with it, at least
-     * {@link NearDuplicateFingerprint#MIN_SHARED_BANDS} (ties by id); the union of these is all whose signatures are read. Without the cap every stored item sharing one band
-     * key with one submission was read (a copy of a rumour seen 500 times shares its keys with all 500): on a
-     * 200,000-row import that read grew with the table until it was half of the import thread's time.
+     * {@link NearDuplicateFingerprint#MIN_SHARED_BANDS} (ties by id); the union of these is all whose signatures are
+     * read. Before, every stored item sharing one band key with one submission was read (a copy of a rumour seen 500
+     * times shares its keys with all 500): on a 200,000-row import that read grew with the table until it was half of
+     * the import thread's time.
      */
     private static Set<ItemId> bestStored(
             List<Entry> entries,
