@@ -108,8 +108,9 @@ public class ItemBatches {
         Map<String, Known> byHash = new HashMap<>();
         lookup("url_key", entries.stream().map(Entry::urlKey).toList(), byUrl);
         lookup("text_hash", entries.stream().map(Entry::textHash).toList(), byHash);
-        Map<Long, List<ItemId>> storedBands = storedBands(entries, byUrl, byHash);
-        Map<ItemId, Candidate> storedCandidates = signatures(bestStored(entries, byUrl, byHash, storedBands));
+        List<NearDuplicateFingerprint> unknown = unknownPrints(entries, byUrl, byHash);
+        Map<Long, List<ItemId>> storedBands = storedBands(unknown);
+        Map<ItemId, Candidate> storedCandidates = signatures(bestStored(unknown, storedBands));
 
         List<ItemId> items = new ArrayList<>(entries.size());
         boolean[] duplicate = new boolean[entries.size()];
@@ -291,10 +292,10 @@ public class ItemBatches {
                 candidates.putIfAbsent(candidate.id(), candidate);
             }
         }
+        hits.values().removeIf(shared -> shared < NearDuplicateFingerprint.MIN_SHARED_BANDS);
         if (hits.isEmpty()) {
             return Optional.empty();
         }
-        hits.values().removeIf(shared -> shared < NearDuplicateFingerprint.MIN_SHARED_BANDS);
         List<ItemId> ranked = new ArrayList<>(hits.keySet());
         ranked.sort((a, b) -> hits.get(b) - hits.get(a) != 0
                 ? hits.get(b) - hits.get(a)
@@ -333,17 +334,29 @@ public class ItemBatches {
         }
     }
 
-    /** The stored items sharing a band key with a submission that is not an exact duplicate, by band key. */
-    private Map<Long, List<ItemId>> storedBands(
+    /**
+     * The fingerprints of the submissions that are not exact duplicates of stored items (by URL or text): the ones
+     * whose near duplicates are looked up.
+     */
+    private static List<NearDuplicateFingerprint> unknownPrints(
             List<Entry> entries, Map<String, Known> byUrl, Map<String, Known> byHash) {
-        List<Long> keys = new ArrayList<>();
+        List<NearDuplicateFingerprint> prints = new ArrayList<>();
         for (Entry entry : entries) {
             boolean known = (entry.urlKey() != null && byUrl.containsKey(entry.urlKey()))
                     || (entry.textHash() != null && byHash.containsKey(entry.textHash()));
-            if (!known && entry.fingerprint().isPresent()) {
-                for (long key : entry.fingerprint().get().bandKeys()) {
-                    keys.add(key);
-                }
+            if (!known) {
+                entry.fingerprint().ifPresent(prints::add);
+            }
+        }
+        return prints;
+    }
+
+    /** The stored items sharing a band key with one of these fingerprints, by band key. */
+    private Map<Long, List<ItemId>> storedBands(List<NearDuplicateFingerprint> prints) {
+        List<Long> keys = new ArrayList<>();
+        for (NearDuplicateFingerprint print : prints) {
+            for (long key : print.bandKeys()) {
+                keys.add(key);
             }
         }
         Map<Long, List<ItemId>> bands = new HashMap<>();
@@ -360,29 +373,20 @@ public class ItemBatches {
     }
 
     /**
-     * For each submission, the {@link #STORED_CANDIDATES} stored items sharing the most band keys with it, at least
+     * For each fingerprint, the {@link #STORED_CANDIDATES} stored items sharing the most band keys with it, at least
      * {@link NearDuplicateFingerprint#MIN_SHARED_BANDS} (ties by id); the union of these is all whose signatures are
      * read. Before, every stored item sharing one band key with one submission was read (a copy of a rumour seen 500
      * times shares its keys with all 500): on a 200,000-row import that read grew with the table until it was half of
      * the import thread's time.
      */
-    private static Set<ItemId> bestStored(
-            List<Entry> entries,
-            Map<String, Known> byUrl,
-            Map<String, Known> byHash,
-            Map<Long, List<ItemId>> storedBands) {
+    private static Set<ItemId> bestStored(List<NearDuplicateFingerprint> prints, Map<Long, List<ItemId>> storedBands) {
         Set<ItemId> wanted = new HashSet<>();
         if (storedBands.isEmpty()) {
             return wanted;
         }
-        for (Entry entry : entries) {
-            boolean known = (entry.urlKey() != null && byUrl.containsKey(entry.urlKey()))
-                    || (entry.textHash() != null && byHash.containsKey(entry.textHash()));
-            if (known || entry.fingerprint().isEmpty()) {
-                continue;
-            }
+        for (NearDuplicateFingerprint print : prints) {
             Map<ItemId, Integer> hits = new HashMap<>();
-            for (long key : entry.fingerprint().get().bandKeys()) {
+            for (long key : print.bandKeys()) {
                 for (ItemId id : storedBands.getOrDefault(key, List.of())) {
                     hits.merge(id, 1, Integer::sum);
                 }
