@@ -21,6 +21,7 @@ import org.factdesk.network.NetworkManagement;
 import org.factdesk.network.Role;
 import org.factdesk.shared.ItemId;
 import org.factdesk.testing.DeskTest;
+import org.factdesk.testing.OwnText;
 import org.factdesk.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,20 +62,15 @@ class ClusterTests {
         m = "x" + Long.toString(System.nanoTime(), 36);
     }
 
-    /**
-     * A rumour of this test's own (each test has another, so that they never cluster together in the shared
-     * database), with the random marker in four places so that a run in an earlier context's data does not either.
-     */
-    private String wellWaterRumour() {
-        return "Khẩn cấp: nước giếng ở xã %s đã nhiễm chì nặng, uống vào sẽ bị ung thư chỉ sau %s tháng, trạm y tế %s"
-                        .formatted(m, m, m)
-                + " đã xác nhận và cả huyện %s đang hoang mang".formatted(m);
-    }
+    /** Rumours of this test's own: marked, so that no other test's rumour is ever their near duplicate. */
+    static final String WELL_WATER = "Khẩn cấp: nước giếng ở xã đã nhiễm chì nặng, uống vào sẽ bị ung thư chỉ sau"
+            + " ba tháng, trạm y tế đã xác nhận và cả huyện đang hoang mang";
 
     private String bankRumour() {
-        return "Ngân hàng %s phát 5 triệu đồng hỗ trợ mỗi người dân bị lũ, chỉ cần bấm vào đường link %s và nhập mã OTP"
-                        .formatted(m, m)
-                + " trước ngày %s, đã có %s người nhận được tiền".formatted(m, m);
+        return OwnText.marked(
+                m,
+                "Ngân hàng phát 5 triệu đồng hỗ trợ mỗi người dân bị lũ, chỉ cần bấm vào đường link và nhập mã OTP"
+                        + " trước ngày mai, đã có hàng nghìn người nhận được tiền");
     }
 
     private JsonNode submit(String text, String seenAt, int expectedStatus) throws Exception {
@@ -96,16 +92,17 @@ class ClusterTests {
 
     @Test
     void groupsFiveVariantsOfOneRumourWithCopiesPerDayAndLeavesUnrelatedPostsOut() throws Exception {
-        String original = wellWaterRumour();
+        String original = OwnText.marked(m, WELL_WATER);
         List<String> ids = new ArrayList<>();
         // Submitted first, but seen on the second day (2025-03-02 in Vietnam).
         ids.add(id(submit(original, "2025-03-02T03:00:00Z", 201)));
         // Seen earlier: 2025-03-01 23:30 UTC is 2025-03-02 06:30 in Vietnam; 2025-03-01 16:59 UTC is 23:59 on the 1st.
         ids.add(id(submit("😱😱 " + original + " 🙏 CHIA SẺ NGAY!!!", "2025-03-01T16:59:00Z", 201)));
         ids.add(id(submit(org.factdesk.shared.TextFolding.fold(original), "2025-03-01T23:30:00Z", 201)));
-        ids.add(id(submit(original.replace("nhiễm chì nặng", "nhiễm chì rất nặng"), "2025-03-03T02:00:00Z", 201)));
+        ids.add(id(
+                submit(OwnText.marked(m, WELL_WATER.replace("nhiễm chì", "nhiễm asen")), "2025-03-03T02:00:00Z", 201)));
         ids.add(id(submit(
-                "TIN NÓNG‼️ " + original.replace("hoang mang", "lo lắng") + " https://bit.ly/" + m,
+                "TIN NÓNG‼️ " + OwnText.marked(m, WELL_WATER.replace("hoang mang", "lo lắng")) + " https://bit.ly/" + m,
                 "2025-03-03T05:00:00Z",
                 201)));
         String steam = id(submit(

@@ -14,6 +14,7 @@ import org.factdesk.shared.Platform;
 import org.factdesk.shared.TextFolding;
 import org.factdesk.shared.Timestamps;
 import org.factdesk.testing.DeskTest;
+import org.factdesk.testing.OwnText;
 import org.factdesk.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,11 @@ class FingerprintBackfillTests {
         m = "b" + Long.toString(System.nanoTime(), 36);
     }
 
+    static final String RUMOUR = "Bệnh viện thông báo ngừng tiếp nhận bệnh nhân cấp cứu từ ngày mai vì hết giường và"
+            + " thiếu bác sĩ trầm trọng, người dân nên chuyển lên tuyến trên ngay";
+
     private String rumour() {
-        return "Bệnh viện %s thông báo ngừng tiếp nhận %s bệnh nhân cấp cứu từ ngày mai vì hết %s giường và thiếu %s"
-                        .formatted(m, m, m, m)
-                + " bác sĩ trầm trọng, người dân %s nên chuyển lên tuyến trên ngay %s".formatted(m, m);
+        return OwnText.marked(m, RUMOUR);
     }
 
     /** An item as stored before clusters: a cluster of its own with its sightings counted at once, no fingerprint. */
@@ -110,7 +112,7 @@ class FingerprintBackfillTests {
                 Instant.parse("2021-08-02T01:00:00Z"),
                 1);
         ItemId unrelated = oldItem(
-                "Chợ phiên %s họp lại từ chủ nhật tuần này sau %s tháng tạm nghỉ, mời %s bà con".formatted(m, m, m),
+                OwnText.marked(m, "Chợ phiên họp lại từ chủ nhật tuần này sau hai tháng tạm nghỉ, mời bà con"),
                 Instant.parse("2021-08-03T02:00:00Z"),
                 Instant.parse("2021-08-03T01:00:00Z"),
                 1);
@@ -163,7 +165,7 @@ class FingerprintBackfillTests {
         ItemId first =
                 oldItem(rumour(), Instant.parse("2021-09-01T02:00:00Z"), Instant.parse("2021-09-01T01:00:00Z"), 2);
         ItemId second = oldItem(
-                rumour().replace("ngay", "lập tức"),
+                OwnText.marked(m, RUMOUR.replace("ngay", "lập tức")),
                 Instant.parse("2021-09-02T02:00:00Z"),
                 Instant.parse("2021-09-02T01:00:00Z"),
                 1);
