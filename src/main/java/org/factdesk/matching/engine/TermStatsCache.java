@@ -9,11 +9,14 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The term dictionary's answers for one index reader, kept while that reader is current: a term's postings
@@ -26,9 +29,12 @@ import org.apache.lucene.search.IndexSearcher;
  * never changes, so its answers never go stale; when the index is refreshed the next query sees a new reader and
  * starts a new cache.
  *
- * <p>Only terms some claim has are kept (at most {@link #MAX_TERMS} per reader, a few hundred bytes each): they are
- * bounded by the index's vocabulary, while the words of posts that no claim has are not. Those are looked up each
- * time, through one {@link Lookup} per query that keeps a terms enumeration per field and segment (Lucene's own
+ * <p>Terms some claim has are kept with their states (at most {@link #MAX_TERMS} per reader, a few hundred bytes
+ * each): they are bounded by the index's vocabulary. The words of posts that no claim has are not bounded, and with
+ * a desk's few thousand claims they are most of a post's terms (and of the syllable splits tried for its unknown
+ * words): the first {@link #MAX_ABSENT} of them are remembered as absent (about 100 bytes each), so that a word seen
+ * in one post is not looked up again in the next; beyond that they are looked up each time. Lookups go through one
+ * {@link Lookup} per query that keeps a terms enumeration per field and segment (Lucene's own
  * {@link TermStates#build} makes a new one, and a task, per term and segment).
  *
  * <p>Thread-safe: states are built fully (with statistics) before they are shared, and are only read after that. A
@@ -37,9 +43,28 @@ import org.apache.lucene.search.IndexSearcher;
 final class TermStatsCache {
 
     static final int MAX_TERMS = 500_000;
+    static final int MAX_ABSENT = 200_000;
 
-    /** A reader's cache; the version is read when it is made, while the reader is surely open. */
-    private record Generation(IndexReader reader, long version, ConcurrentHashMap<Term, TermStates> states) {}
+    /**
+     * A reader's cache; the version is read when it is made, while the reader is surely open. {@code absent} maps
+     * the terms no document has to one shared empty states.
+     */
+    private record Generation(
+            IndexReader reader,
+            long version,
+            ConcurrentHashMap<Term, TermStates> states,
+            ConcurrentHashMap<Term, Boolean> absent,
+            TermStates empty) {
+
+        Generation(IndexReader reader, long version) {
+            this(
+                    reader,
+                    version,
+                    new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(),
+                    new TermStates(reader.getContext()));
+        }
+    }
 
     private volatile Generation current;
 
@@ -53,7 +78,7 @@ final class TermStatsCache {
         if (generation == null || generation.reader() != reader) {
             // A searcher of an older reader (still held by a query that started before a refresh) gets a cache of
             // its own for the moment rather than replacing the current one.
-            Generation fresh = new Generation(reader, version(reader), new ConcurrentHashMap<>());
+            Generation fresh = new Generation(reader, version(reader));
             if (generation == null || fresh.version() >= generation.version()) {
                 current = fresh;
             }
@@ -86,6 +111,9 @@ final class TermStatsCache {
             if (states != null) {
                 return states;
             }
+            if (generation.absent().containsKey(term)) {
+                return generation.empty();
+            }
             states = new TermStates(top);
             TermsEnum[] perLeaf = enums.computeIfAbsent(term.field(), field -> new TermsEnum[leaves.size()]);
             for (LeafReaderContext leaf : leaves) {
@@ -102,7 +130,13 @@ final class TermStatsCache {
                     states.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
                 }
             }
-            if (states.docFreq() > 0 && generation.states().size() < MAX_TERMS) {
+            if (states.docFreq() == 0) {
+                if (generation.absent().size() < MAX_ABSENT) {
+                    generation.absent().putIfAbsent(term, Boolean.TRUE);
+                }
+                return generation.empty();
+            }
+            if (generation.states().size() < MAX_TERMS) {
                 generation.states().putIfAbsent(term, states);
             }
             return states;
@@ -111,6 +145,23 @@ final class TermStatsCache {
         /** How many documents have {@code term}. */
         int docFreq(Term term) throws IOException {
             return states(term).docFreq();
+        }
+
+        /** The postings with frequencies of {@code term} in {@code leaf}; null when the leaf does not have it. */
+        @Nullable
+        PostingsEnum postings(Term term, TermStates states, LeafReaderContext leaf) throws IOException {
+            TermState state = states.get(leaf);
+            if (state == null) {
+                return null;
+            }
+            TermsEnum[] perLeaf = enums.computeIfAbsent(term.field(), field -> new TermsEnum[leaves.size()]);
+            TermsEnum terms = perLeaf[leaf.ord];
+            if (terms == null) {
+                terms = leaf.reader().terms(term.field()).iterator();
+                perLeaf[leaf.ord] = terms;
+            }
+            terms.seekExact(term.bytes(), state);
+            return terms.postings(null, PostingsEnum.FREQS);
         }
     }
 }

@@ -36,6 +36,8 @@ class TermStatsCacheTests {
             changing.replaceAll(List.of(LEMON, GARLIC));
             assertThat(ranking(matcher)).isEqualTo((fresh(LEMON, GARLIC)));
             assertThat(docFreq(changing, "sang")).isEqualTo(2);
+            assertThat(docFreq(changing, "gung")).as("no claim has it yet").isZero();
+            assertThat(docFreq(changing, "gung")).as("remembered as absent").isZero();
 
             // New claims change the document frequency of "mỗi sáng", "nước", "tiêu diệt": stale statistics would
             // change the scores.
@@ -46,6 +48,9 @@ class TermStatsCacheTests {
             assertThat(afterUpsert.get(0)).startsWith("ginger ");
             assertThat(ranking(matcher)).as("asked again, from the cache").isEqualTo(afterUpsert);
             assertThat(docFreq(changing, "sang")).isEqualTo(4);
+            assertThat(docFreq(changing, "gung"))
+                    .as("absent only for the reader that lacked it")
+                    .isEqualTo(1);
 
             changing.delete("ginger");
             assertThat(ranking(matcher)).isEqualTo((fresh(LEMON, GARLIC, SALT)));
