@@ -280,9 +280,19 @@ public class ImportManagement {
     /** The extra columns kept for an item, one map per imported row it came from (or duplicated), oldest first. */
     @Transactional(readOnly = true)
     public List<Map<String, String>> attributesOf(ItemId item) {
+        return importedRowsOf(item).stream().map(ImportedRow::attributes).toList();
+    }
+
+    /** The imported rows with extra columns that an item came from (or that repeated it), oldest import first. */
+    @Transactional(readOnly = true)
+    public List<ImportedRow> importedRowsOf(ItemId item) {
         return jobs.attributesOf(item).stream()
-                .map(text -> json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {}))
-                .map(map -> (Map<String, String>) map)
+                .map(row -> new ImportedRow(
+                        row.job(),
+                        row.fileName(),
+                        row.importedAt(),
+                        row.line(),
+                        json.readValue(row.attributes(), new TypeReference<LinkedHashMap<String, String>>() {})))
                 .toList();
     }
 

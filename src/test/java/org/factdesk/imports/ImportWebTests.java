@@ -49,6 +49,9 @@ class ImportWebTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Unit unit;
     CurrentUser checker;
     CurrentUser viewer;
@@ -253,5 +256,65 @@ class ImportWebTests {
                         .locale(Locale.ENGLISH))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("The header needs a platform column and a text or url column."));
+    }
+
+    @Test
+    void theItemPageShowsTheExtraColumnsOfTheRowsAnItemCameFrom() throws Exception {
+        String file = "url,platform,text,author_handle,post_id,note\n"
+                + "https://example.vn/" + marker + "/a1,facebook,Tin đồn có cột thêm " + marker
+                + ",@ai,fb-9,<b>ghi chú</b>\n"
+                + "https://example.vn/" + marker + "/a2,zalo,Tin đồn không có cột thêm " + marker + ",@ai,,\n";
+        MvcResult uploaded = mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .param("name", "columns.csv")
+                        .content(file.getBytes(StandardCharsets.UTF_8))
+                        .contentType("application/octet-stream")
+                        .with(user(checker))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn();
+        String location = json.readTree(uploaded.getResponse().getContentAsString())
+                .get("location")
+                .asString();
+        ImportId id = ImportId.valueOf(location.substring("/imports/".length(), location.indexOf('?')));
+        assertThat(awaitFinished(id).summary()).isEqualTo("imported 2, duplicates 0, rejected 0");
+        String withColumns = itemWithUrl("https://example.vn/" + marker + "/a1");
+        String without = itemWithUrl("https://example.vn/" + marker + "/a2");
+
+        mvc.perform(get("/items/" + withColumns).with(user(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/imports/items/" + withColumns)));
+        org.jsoup.nodes.Document panel = org.jsoup.Jsoup.parse(mvc.perform(
+                        get("/imports/items/" + withColumns).with(user(viewer)).locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(panel.select("#item-imports h2").text()).isEqualTo("Imported data");
+        assertThat(panel.select("#item-import-0 a").attr("href")).isEqualTo("/imports/" + id);
+        assertThat(panel.select("#item-import-0 h3").text()).startsWith("columns.csv line 2 · imported");
+        assertThat(panel.select("#item-import-0 dt").eachText()).containsExactly("post_id", "note");
+        assertThat(panel.select("#item-import-0 dd").eachText()).containsExactly("fb-9", "<b>ghi chú</b>");
+        assertThat(panel.select("#item-import-0 dd b"))
+                .as("shown as text, never as markup")
+                .isEmpty();
+        assertThat(panel.text()).doesNotContain("@ai");
+
+        String empty = mvc.perform(get("/imports/items/" + without).with(user(viewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(empty).select("#item-imports").outerHtml())
+                .isEqualTo("<div id=\"item-imports\"></div>");
+    }
+
+    private String itemWithUrl(String url) {
+        return jdbc.sql("select id from intake_item where url = :url")
+                .param("url", url)
+                .query(java.util.UUID.class)
+                .single()
+                .toString();
     }
 }

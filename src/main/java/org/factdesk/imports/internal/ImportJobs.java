@@ -228,12 +228,24 @@ public class ImportJobs {
                 .single();
     }
 
-    /** The attributes (JSON objects) kept for an item, oldest import first. */
-    public List<String> attributesOf(ItemId item) {
+    /** A row of an import that an item came from (or that repeated it), with its extra columns as JSON. */
+    public record AttributeRow(ImportId job, String fileName, Instant importedAt, long line, String attributes) {}
+
+    /** The rows with extra columns that an item came from, oldest import first. */
+    public List<AttributeRow> attributesOf(ItemId item) {
         return jdbc.sql("""
-                        select a.attributes from imports_item_attribute a join imports_job j on j.id = a.job_id
+                        select a.job_id, j.file_name, j.created_at, a.line_no, a.attributes
+                        from imports_item_attribute a join imports_job j on j.id = a.job_id
                         where a.item_id = :item order by j.created_at, a.line_no
-                        """).param("item", item.value()).query(String.class).list();
+                        """)
+                .param("item", item.value())
+                .query((rs, row) -> new AttributeRow(
+                        new ImportId(rs.getObject("job_id", UUID.class)),
+                        rs.getString("file_name"),
+                        instant(rs, "created_at"),
+                        rs.getLong("line_no"),
+                        rs.getString("attributes")))
+                .list();
     }
 
     private static String clip(String value, int length) {

@@ -15,6 +15,7 @@ import org.factdesk.imports.ImportJob;
 import org.factdesk.imports.ImportManagement;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.shared.DomainException;
+import org.factdesk.shared.ItemId;
 import org.factdesk.shared.UnitId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -46,6 +47,7 @@ class ImportController {
     static final String PAGE_VIEW = "imports/imports";
     static final String JOB_VIEW = "imports/job";
     static final String PROGRESS_FRAGMENT = "imports/job :: progress";
+    static final String ITEM_FRAGMENT = "imports/item-rows :: panel";
 
     private final ImportManagement imports;
     private final MessageSource messages;
@@ -53,6 +55,13 @@ class ImportController {
     ImportController(ImportManagement imports, MessageSource messages) {
         this.imports = imports;
         this.messages = messages;
+    }
+
+    /** The item page's panel: the extra columns of the imported rows the item came from; nothing when none. */
+    @GetMapping("/imports/items/{id}")
+    String itemRows(@PathVariable ItemId id, Model model) {
+        model.addAttribute("rows", imports.importedRowsOf(id));
+        return ITEM_FRAGMENT;
     }
 
     @GetMapping("/imports")
