@@ -82,6 +82,7 @@ class DemoDesk implements ApplicationRunner {
     private final CaseManagement cases;
     private final PublishingManagement publishing;
     private final ClaimReviewImports claimReviews;
+    private final DemoReports demoReports;
     private final DataDirectory dataDirectory;
     private final JsonMapper json;
     private final Clock clock;
@@ -93,6 +94,7 @@ class DemoDesk implements ApplicationRunner {
             CaseManagement cases,
             PublishingManagement publishing,
             ClaimReviewImports claimReviews,
+            DemoReports demoReports,
             DataDirectory dataDirectory,
             JsonMapper json,
             Clock clock,
@@ -102,6 +104,7 @@ class DemoDesk implements ApplicationRunner {
         this.cases = cases;
         this.publishing = publishing;
         this.claimReviews = claimReviews;
+        this.demoReports = demoReports;
         this.dataDirectory = dataDirectory;
         this.json = json;
         this.clock = clock;
@@ -219,6 +222,10 @@ class DemoDesk implements ApplicationRunner {
         for (DemoItem item : content.items()) {
             repost(item, List.of(checker, partnerChecker), now);
         }
+        List<ItemId> repeatingPublished = published.stream()
+                .flatMap(key -> itemsByClaim.getOrDefault(key, List.of()).stream())
+                .toList();
+        demoReports.record(editor, repeatingPublished, now);
         importExternalFactChecks(editor);
         announce(people, password);
         return people;

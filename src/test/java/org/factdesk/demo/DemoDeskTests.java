@@ -54,6 +54,9 @@ class DemoDeskTests {
     @Autowired
     org.factdesk.publishing.ClaimReviewImports claimReviews;
 
+    @Autowired
+    org.factdesk.platformreports.PlatformReportManagement platformReports;
+
     @Test
     void importsTheSampleExternalFactChecksEveryOneOfThem() {
         var externals = claimReviews.externalFactChecks();
@@ -86,6 +89,35 @@ class DemoDeskTests {
                 .filter(factCheck -> !factCheck.corrections().isEmpty())
                 .count();
         assertThat(corrected).isEqualTo(2);
+    }
+
+    @Test
+    void reportsPostsRepeatingPublishedFactChecksToPlatformsWithTheirOutcomes() {
+        var reports = platformReports
+                .find(org.factdesk.platformreports.ReportQuery.ALL, 0, 50)
+                .content();
+        assertThat(reports).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(reports)
+                .extracting(org.factdesk.platformreports.ReportSummary::status)
+                .contains(
+                        org.factdesk.platformreports.ReportStatus.ACTIONED,
+                        org.factdesk.platformreports.ReportStatus.REJECTED);
+        assertThat(reports.stream()
+                        .map(org.factdesk.platformreports.ReportSummary::platform)
+                        .distinct())
+                .as("a post of each platform first")
+                .hasSizeGreaterThanOrEqualTo(3);
+        var figures = platformReports.figures(org.factdesk.platformreports.ReportQuery.ALL);
+        assertThat(figures)
+                .anySatisfy(figure -> assertThat(figure.medianDaysToOutcome()).isNotNull());
+        CurrentUser editor = network.authenticate("editor@demo.factdesk.vn", "demo-password-for-tests", "test");
+        for (var summary : reports) {
+            var report = platformReports.get(summary.id());
+            assertThat(report.factCheckUrl())
+                    .as("each cites the fact-check it is about")
+                    .isNotBlank();
+            assertThat(platformReports.factCheckFor(editor, summary.item())).isPresent();
+        }
     }
 
     @Test
