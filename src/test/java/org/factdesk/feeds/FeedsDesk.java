@@ -30,7 +30,7 @@ final class FeedsDesk {
 
     /** A word no other test uses, letters only. */
     static String marker() {
-        return "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        return org.factdesk.testing.OwnText.marker();
     }
 
     /** Waits for the first poll after subscribing. */

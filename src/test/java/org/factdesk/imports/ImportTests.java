@@ -76,7 +76,7 @@ class ImportTests {
         unit = accounts.unit("Import desk " + System.nanoTime());
         checker = accounts.user(Role.CHECKER, unit.id());
         editor = accounts.user(Role.EDITOR, unit.id());
-        marker = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        marker = org.factdesk.testing.OwnText.marker();
         dir = Files.createDirectories(Path.of("target", "import-tests", marker));
     }
 

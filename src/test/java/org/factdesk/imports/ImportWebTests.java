@@ -63,7 +63,7 @@ class ImportWebTests {
         unit = accounts.unit("Import web " + System.nanoTime());
         checker = accounts.user(Role.CHECKER, unit.id());
         viewer = accounts.user(Role.VIEWER, unit.id());
-        marker = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        marker = org.factdesk.testing.OwnText.marker();
     }
 
     String csv() {

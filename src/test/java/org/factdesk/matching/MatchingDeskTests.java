@@ -70,7 +70,7 @@ class MatchingDeskTests {
         checker = accounts.user(Role.CHECKER, unit.id());
         editor = accounts.user(Role.EDITOR, unit.id());
         viewer = accounts.user(Role.VIEWER, unit.id());
-        marker = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        marker = org.factdesk.testing.OwnText.marker();
     }
 
     /** Publishes a fact-check of {@code claim} through the real workflow. */

@@ -14,6 +14,20 @@ public final class OwnText {
     private OwnText() {}
 
     /**
+     * A marker for a test's texts: "zq" and ten random letters. Letters only, so that analysis keeps it one word; of
+     * one length, so that no marker is the start of another (markers cut from the clock were, and a search for one
+     * found the other's items).
+     */
+    public static String marker() {
+        StringBuilder marker = new StringBuilder("zq");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            marker.append((char) ('a' + random.nextInt(26)));
+        }
+        return marker.toString();
+    }
+
+    /**
      * {@code text} with {@code marker} after every second word, so that each run of three words holds the marker: two
      * texts with different markers share no 3-word shingle, while edits of the text keep their similarity (mark the
      * text after editing it).

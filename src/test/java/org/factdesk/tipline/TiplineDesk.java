@@ -69,7 +69,7 @@ final class TiplineDesk {
 
     /** A word no other test uses, without digits, so that it is one token for matching. */
     static String marker() {
-        return "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "")
+        return org.factdesk.testing.OwnText.marker()
                 + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
     }
 

@@ -4,7 +4,6 @@ import static org.factdesk.shared.Timestamps.instant;
 import static org.factdesk.shared.Timestamps.toDb;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +31,11 @@ public class Clusters {
     static final int MAX_CANDIDATES = 200;
 
     private final JdbcClient jdbc;
+    private final BandIndex bands;
 
-    Clusters(JdbcClient jdbc) {
+    Clusters(JdbcClient jdbc, BandIndex bands) {
         this.jdbc = jdbc;
+        this.bands = bands;
     }
 
     /** A stored row of a cluster, without its items. */
@@ -49,23 +50,13 @@ public class Clusters {
      * come from the band index; each is verified on its full signature.
      */
     public Optional<ClusterId> findNearest(NearDuplicateFingerprint fingerprint) {
-        List<Long> keys = new ArrayList<>();
-        for (long key : fingerprint.bandKeys()) {
-            keys.add(key);
-        }
-        List<UUID> candidates = jdbc.sql("""
-                        select item_id, count(*) as hits from intake_band_key
-                        where band_key in (:keys)
-                        group by item_id
-                        having count(*) >= :shared
-                        order by hits desc, item_id
-                        limit :limit
-                        """)
-                .param("keys", keys)
-                .param("shared", NearDuplicateFingerprint.MIN_SHARED_BANDS)
-                .param("limit", MAX_CANDIDATES)
-                .query((rs, row) -> rs.getObject("item_id", UUID.class))
-                .list();
+        List<UUID> candidates = bands
+                .candidates(List.of(fingerprint), NearDuplicateFingerprint.MIN_SHARED_BANDS, MAX_CANDIDATES)
+                .get(0)
+                .keySet()
+                .stream()
+                .map(ItemId::value)
+                .toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -151,12 +142,7 @@ public class Clusters {
                 .param("item", item.value())
                 .param("signature", fingerprint.toHex())
                 .update();
-        for (long key : fingerprint.bandKeys()) {
-            jdbc.sql("insert into intake_band_key (band_key, item_id) values (:key, :item)")
-                    .param("key", key)
-                    .param("item", item.value())
-                    .update();
-        }
+        bands.add(item, fingerprint);
     }
 
     /** A stored item without a fingerprint, with what a fingerprint is made of. */

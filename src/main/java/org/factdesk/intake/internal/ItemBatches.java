@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,16 @@ import org.springframework.stereotype.Repository;
  * transaction, with a handful of statements for the whole batch instead of a dozen per item.
  *
  * <p>Duplicates are looked up by URL key and text hash in two queries (chunked {@code in} lists), near-duplicate
- * candidates by band key in one, their signatures in one more; submissions of the same batch are compared with each
- * other in memory, in order, so an earlier one counts as stored for a later one. Then new clusters, items, cluster
- * counts, sightings, fingerprints and band keys are written as JDBC batches. Candidates are capped at
- * {@link Clusters#MAX_CANDIDATES} per item, those sharing the most bands first, as for a single submission.
+ * candidates in the {@link BandIndex}, their signatures in one more query; submissions of the same batch are compared
+ * with each other in memory, in order, so an earlier one counts as stored for a later one. Then new clusters, items,
+ * cluster counts, sightings and fingerprints are written as JDBC batches, and the new fingerprints' band keys go to
+ * the band index.
  */
 @Repository
 public class ItemBatches {
 
     /**
-     * Values per {@code in} list. Band keys (numbers) and item ids (UUIDs) are written into the statement as literals,
+     * Values per {@code in} list. Item ids (UUIDs) are written into the statement as literals,
      * never text from a user: H2 then checks each row found against a hash set of the constants, where with
      * parameters it compares the row with every value of the list in turn (a thousand comparisons a row). URL keys
      * and text hashes stay parameters.
@@ -51,9 +52,11 @@ public class ItemBatches {
     static final int STORED_CANDIDATES = 32;
 
     private final JdbcTemplate jdbc;
+    private final BandIndex bands;
 
-    ItemBatches(JdbcTemplate jdbc) {
+    ItemBatches(JdbcTemplate jdbc, BandIndex bands) {
         this.jdbc = jdbc;
+        this.bands = bands;
     }
 
     /** A checked submission: the item to store with its keys. */
@@ -109,8 +112,15 @@ public class ItemBatches {
         lookup("url_key", entries.stream().map(Entry::urlKey).toList(), byUrl);
         lookup("text_hash", entries.stream().map(Entry::textHash).toList(), byHash);
         List<NearDuplicateFingerprint> unknown = unknownPrints(entries, byUrl, byHash);
-        Map<Long, List<ItemId>> storedBands = storedBands(unknown);
-        Map<ItemId, Candidate> storedCandidates = signatures(bestStored(unknown, storedBands));
+        List<Map<ItemId, Integer>> shared =
+                bands.candidates(unknown, NearDuplicateFingerprint.MIN_SHARED_BANDS, STORED_CANDIDATES);
+        Map<NearDuplicateFingerprint, Map<ItemId, Integer>> storedHits = new IdentityHashMap<>();
+        Set<ItemId> wanted = new HashSet<>();
+        for (int i = 0; i < unknown.size(); i++) {
+            storedHits.put(unknown.get(i), shared.get(i));
+            wanted.addAll(shared.get(i).keySet());
+        }
+        Map<ItemId, Candidate> storedCandidates = signatures(wanted);
 
         List<ItemId> items = new ArrayList<>(entries.size());
         boolean[] duplicate = new boolean[entries.size()];
@@ -120,7 +130,7 @@ public class ItemBatches {
         Map<ClusterId, Delta> deltas = new LinkedHashMap<>();
         List<Object[]> sightings = new ArrayList<>();
         List<Object[]> fingerprints = new ArrayList<>();
-        List<Object[]> bands = new ArrayList<>();
+        List<Candidate> printed = new ArrayList<>();
         Map<Long, List<Candidate>> batchBands = new HashMap<>();
 
         for (int i = 0; i < entries.size(); i++) {
@@ -141,7 +151,8 @@ public class ItemBatches {
                 continue;
             }
             ClusterId cluster = entry.fingerprint()
-                    .flatMap(print -> nearest(print, storedBands, storedCandidates, batchBands))
+                    .flatMap(print ->
+                            nearest(print, storedHits.getOrDefault(print, Map.of()), storedCandidates, batchBands))
                     .orElse(null);
             Delta delta;
             if (cluster == null) {
@@ -170,8 +181,8 @@ public class ItemBatches {
                 fingerprints.add(new Object[] {item.id().value(), print.toHex()});
                 long[] keys = print.bandKeys();
                 Candidate candidate = new Candidate(item.id(), cluster, print);
+                printed.add(candidate);
                 for (int band = 0; band < keys.length; band++) {
-                    bands.add(new Object[] {keys[band], item.id().value()});
                     batchBands
                             .computeIfAbsent(keys[band], key -> new ArrayList<>())
                             .add(candidate);
@@ -238,7 +249,7 @@ public class ItemBatches {
                 "insert into intake_sighting (id, item_id, cluster_id, seen_at, copies) values (?, ?, ?, ?, 1)",
                 sightings);
         batch("insert into intake_fingerprint (item_id, signature) values (?, ?)", fingerprints);
-        batch("insert into intake_band_key (band_key, item_id) values (?, ?)", bands);
+        printed.forEach(candidate -> bands.add(candidate.id(), candidate.signature()));
         return new Stored(items, duplicate, created);
     }
 
@@ -274,19 +285,19 @@ public class ItemBatches {
     /** The nearest near duplicate's cluster among stored items and earlier items of the batch. */
     private static Optional<ClusterId> nearest(
             NearDuplicateFingerprint print,
-            Map<Long, List<ItemId>> storedBands,
+            Map<ItemId, Integer> storedHits,
             Map<ItemId, Candidate> storedCandidates,
             Map<Long, List<Candidate>> batchBands) {
         Map<ItemId, Integer> hits = new HashMap<>();
         Map<ItemId, Candidate> candidates = new HashMap<>();
-        for (long key : print.bandKeys()) {
-            for (ItemId id : storedBands.getOrDefault(key, List.of())) {
-                Candidate candidate = storedCandidates.get(id);
-                if (candidate != null) {
-                    hits.merge(id, 1, Integer::sum);
-                    candidates.putIfAbsent(id, candidate);
-                }
+        storedHits.forEach((id, shared) -> {
+            Candidate candidate = storedCandidates.get(id);
+            if (candidate != null) {
+                hits.put(id, shared);
+                candidates.put(id, candidate);
             }
+        });
+        for (long key : print.bandKeys()) {
             for (Candidate candidate : batchBands.getOrDefault(key, List.of())) {
                 hits.merge(candidate.id(), 1, Integer::sum);
                 candidates.putIfAbsent(candidate.id(), candidate);
@@ -349,61 +360,6 @@ public class ItemBatches {
             }
         }
         return prints;
-    }
-
-    /** The stored items sharing a band key with one of these fingerprints, by band key. */
-    private Map<Long, List<ItemId>> storedBands(List<NearDuplicateFingerprint> prints) {
-        List<Long> keys = new ArrayList<>();
-        for (NearDuplicateFingerprint print : prints) {
-            for (long key : print.bandKeys()) {
-                keys.add(key);
-            }
-        }
-        Map<Long, List<ItemId>> bands = new HashMap<>();
-        for (List<Long> chunk : chunks(keys.stream().distinct().toList())) {
-            jdbc.query(
-                    "select band_key, item_id from intake_band_key where band_key in ("
-                            + chunk.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")",
-                    rs -> {
-                        bands.computeIfAbsent(rs.getLong("band_key"), key -> new ArrayList<>())
-                                .add(new ItemId(rs.getObject("item_id", UUID.class)));
-                    });
-        }
-        return bands;
-    }
-
-    /**
-     * For each fingerprint, the {@link #STORED_CANDIDATES} stored items sharing the most band keys with it, at least
-     * {@link NearDuplicateFingerprint#MIN_SHARED_BANDS} (ties by id); the union of these is all whose signatures are
-     * read. Before, every stored item sharing one band key with one submission was read (a copy of a rumour seen 500
-     * times shares its keys with all 500): on a 200,000-row import that read grew with the table until it was half of
-     * the import thread's time.
-     */
-    private static Set<ItemId> bestStored(List<NearDuplicateFingerprint> prints, Map<Long, List<ItemId>> storedBands) {
-        Set<ItemId> wanted = new HashSet<>();
-        if (storedBands.isEmpty()) {
-            return wanted;
-        }
-        for (NearDuplicateFingerprint print : prints) {
-            Map<ItemId, Integer> hits = new HashMap<>();
-            for (long key : print.bandKeys()) {
-                for (ItemId id : storedBands.getOrDefault(key, List.of())) {
-                    hits.merge(id, 1, Integer::sum);
-                }
-            }
-            hits.values().removeIf(shared -> shared < NearDuplicateFingerprint.MIN_SHARED_BANDS);
-            if (hits.size() <= STORED_CANDIDATES) {
-                wanted.addAll(hits.keySet());
-            } else {
-                hits.entrySet().stream()
-                        .sorted(Map.Entry.<ItemId, Integer>comparingByValue()
-                                .reversed()
-                                .thenComparing(e -> e.getKey().value()))
-                        .limit(STORED_CANDIDATES)
-                        .forEach(e -> wanted.add(e.getKey()));
-            }
-        }
-        return wanted;
     }
 
     private Map<ItemId, Candidate> signatures(Set<ItemId> wanted) {

@@ -65,7 +65,7 @@ class FeedTimeoutTests {
                 InetAddress::getAllByName,
                 clock);
         FeedPoller poller = new FeedPoller(feeds, entries, impatient, intake, intakeProperties, properties, clock);
-        String marker = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String marker = org.factdesk.testing.OwnText.marker();
 
         try (FeedServer server = new FeedServer()) {
             server.serve("/slow.rss", Answer.hanging());

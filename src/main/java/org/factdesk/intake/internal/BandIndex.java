@@ -1,0 +1,335 @@
+package org.factdesk.intake.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.factdesk.shared.DataDirectory;
+import org.factdesk.shared.ItemId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The band keys of the stored fingerprints ({@link NearDuplicateFingerprint#bandKeys()}), for finding the stored items
+ * that share at least a few of them with a new text: a Lucene index under the data directory ({@code index/bands}),
+ * one document per fingerprinted item with its 32 keys as terms. The database stays the record: the index is derived
+ * from {@code intake_fingerprint} and can always be rebuilt from it.
+ *
+ * <p><b>Keeping in step.</b> Items stored on this node are added as they are stored, inside their transaction (a
+ * transaction that then rolls back leaves a document whose item does not exist; it is harmless, as every candidate is
+ * verified against the signatures in the database, which it does not have). Before each lookup the index catches up
+ * with the rows of {@code intake_fingerprint} whose sequence is above the last one it has seen (less a margin of
+ * {@value #LOOKBACK}, for rows of other nodes whose transactions commit out of sequence order), adding those it lacks:
+ * items stored by other nodes, or stored before the index existed. A missing, unreadable or foreign index (one that
+ * has seen more rows than the database has) is rebuilt from the table. The sequence seen is recorded with each
+ * Lucene commit, made at most every {@value #COMMIT_SECONDS} seconds and on shutdown; after a crash the catch-up
+ * adds again what the last commit lacked.
+ *
+ * <p>Why not the database: 32 rows per item at random places of one B-tree were most of what a bulk import wrote,
+ * committed and serialised (H2's page writer and commit walk every such row).
+ */
+@Component
+class BandIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BandIndex.class);
+
+    static final String ID = "id";
+    static final String ITEM = "item";
+    static final String BAND = "band";
+    static final String SEQ = "seq";
+    static final int LOOKBACK = 1000;
+    static final int COMMIT_SECONDS = 30;
+    private static final int CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ReentrantLock catchUp = new ReentrantLock();
+    private volatile long seen;
+    private boolean checked;
+    private long lastCommit = System.nanoTime();
+
+    @Autowired
+    BandIndex(DataDirectory data, JdbcClient jdbc) {
+        this(data.resolve("index").resolve("bands"), jdbc);
+    }
+
+    BandIndex(Path path, JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        try {
+            this.directory = FSDirectory.open(path);
+            IndexWriter opened;
+            try {
+                opened = open(directory, false);
+            } catch (IOException | RuntimeException unreadable) {
+                log.warn("The band index at {} cannot be read ({}); rebuilding it from the database", path, unreadable);
+                opened = open(directory, true);
+            }
+            this.writer = opened;
+            this.seen = recordedSeq(opened);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the band index at " + path, e);
+        }
+    }
+
+    private static IndexWriter open(Directory directory, boolean create) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer())
+                .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(32);
+        return new IndexWriter(directory, config);
+    }
+
+    private static long recordedSeq(IndexWriter writer) {
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(SEQ)) {
+                return Long.parseLong(entry.getValue());
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Catches up once the desk is up, on a thread of its own: after an upgrade or on a new node the whole table is
+     * read, and the first submission should not wait for it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUpInBackground() {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        catchUp();
+                    } catch (RuntimeException failure) {
+                        log.warn("Band index: catching up failed; the next lookup tries again", failure);
+                    }
+                },
+                "intake-band-index");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Adds a stored item's keys (in the storing transaction); lookups see it from their next catch-up on. */
+    void add(ItemId item, NearDuplicateFingerprint print) {
+        try {
+            writer.updateDocument(new Term(ID, item.value().toString()), document(item, print.bandKeys()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For each fingerprint, the stored items sharing at least {@code minShared} of its band keys, with how many, the
+     * most shared first (then the oldest), at most {@code limit}.
+     */
+    List<Map<ItemId, Integer>> candidates(List<NearDuplicateFingerprint> prints, int minShared, int limit) {
+        catchUp();
+        List<Map<ItemId, Integer>> out = new ArrayList<>(prints.size());
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (NearDuplicateFingerprint print : prints) {
+                    BooleanQuery.Builder query = new BooleanQuery.Builder().setMinimumNumberShouldMatch(minShared);
+                    for (long key : print.bandKeys()) {
+                        query.add(
+                                new ConstantScoreQuery(new TermQuery(new Term(BAND, bytes(key)))),
+                                BooleanClause.Occur.SHOULD);
+                    }
+                    ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
+                    out.add(items(searcher, hits));
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The items of the hits with their shared band counts (the scores), in the hits' order. */
+    private static Map<ItemId, Integer> items(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        Map<ItemId, Integer> items = new LinkedHashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc hit : hits) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            BinaryDocValues values = leaf.reader().getBinaryDocValues(ITEM);
+            if (values != null && values.advanceExact(hit.doc - leaf.docBase)) {
+                items.put(new ItemId(uuid(values.binaryValue())), Math.round(hit.score));
+            }
+        }
+        return items;
+    }
+
+    /** Adds the fingerprints stored since the last catch-up that the index lacks (other nodes', older ones). */
+    void catchUp() {
+        catchUp.lock();
+        try {
+            if (!checked) {
+                dropIfForeign();
+                checked = true;
+            }
+            long from = Math.max(0, seen - LOOKBACK);
+            List<Long> seqs = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
+            jdbc.sql("select item_id, seq from intake_fingerprint where seq > :from order by seq")
+                    .param("from", from)
+                    .query(rs -> {
+                        ids.add(rs.getObject("item_id", UUID.class));
+                        seqs.add(rs.getLong("seq"));
+                    });
+            searchers.maybeRefreshBlocking();
+            if (ids.isEmpty()) {
+                return;
+            }
+            List<UUID> missing = missing(ids);
+            for (int start = 0; start < missing.size(); start += CHUNK) {
+                List<UUID> chunk = missing.subList(start, Math.min(missing.size(), start + CHUNK));
+                jdbc.sql("select item_id, signature from intake_fingerprint where item_id in ("
+                                + chunk.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")")
+                        .query(rs -> {
+                            add(
+                                    new ItemId(rs.getObject("item_id", UUID.class)),
+                                    NearDuplicateFingerprint.fromHex(rs.getString("signature")));
+                        });
+            }
+            if (!missing.isEmpty()) {
+                searchers.maybeRefreshBlocking();
+                if (missing.size() > CHUNK) {
+                    log.info("Band index: added {} fingerprints from the database", missing.size());
+                }
+            }
+            seen = Math.max(seen, seqs.get(seqs.size() - 1));
+            if (System.nanoTime() - lastCommit > COMMIT_SECONDS * 1_000_000_000L) {
+                commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            catchUp.unlock();
+        }
+    }
+
+    /**
+     * An index that has seen more fingerprints than the database holds belongs to another database (a data directory
+     * kept while the database was replaced): its documents are dropped, to be added again from this one.
+     */
+    private void dropIfForeign() throws IOException {
+        long stored = jdbc.sql("select coalesce(max(seq), 0) from intake_fingerprint")
+                .query(Long.class)
+                .single();
+        if (seen > stored) {
+            log.warn("The band index has seen more fingerprints than this database holds; rebuilding it");
+            writer.deleteAll();
+            seen = 0;
+            commit();
+        }
+    }
+
+    /** The ids the index does not have. */
+    private List<UUID> missing(List<UUID> ids) throws IOException {
+        List<UUID> missing = new ArrayList<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            List<TermsEnum> enums = new ArrayList<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(ID);
+                if (terms != null) {
+                    enums.add(terms.iterator());
+                }
+            }
+            for (UUID id : ids) {
+                BytesRef term = new BytesRef(id.toString());
+                boolean found = false;
+                for (TermsEnum terms : enums) {
+                    if (terms.seekExact(term)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    missing.add(id);
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return missing;
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(SEQ, Long.toString(seen)).entrySet());
+        writer.commit();
+        lastCommit = System.nanoTime();
+    }
+
+    @Override
+    public void close() throws IOException {
+        catchUp.lock();
+        try {
+            commit();
+            searchers.close();
+            writer.close();
+            directory.close();
+        } finally {
+            catchUp.unlock();
+        }
+    }
+
+    private static Document document(ItemId item, long[] keys) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, item.value().toString(), Field.Store.NO));
+        ByteBuffer id = ByteBuffer.allocate(16)
+                .putLong(item.value().getMostSignificantBits())
+                .putLong(item.value().getLeastSignificantBits());
+        doc.add(new BinaryDocValuesField(ITEM, new BytesRef(id.array())));
+        for (long key : keys) {
+            doc.add(new StringField(BAND, bytes(key), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private static BytesRef bytes(long key) {
+        return new BytesRef(ByteBuffer.allocate(8).putLong(key).array());
+    }
+
+    private static UUID uuid(BytesRef bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+}

@@ -1,0 +1,161 @@
+package org.factdesk.intake.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.factdesk.intake.IntakeManagement;
+import org.factdesk.intake.Item;
+import org.factdesk.intake.SubmitItem;
+import org.factdesk.network.CurrentUser;
+import org.factdesk.network.NetworkManagement;
+import org.factdesk.network.Role;
+import org.factdesk.shared.ItemId;
+import org.factdesk.shared.Platform;
+import org.factdesk.testing.DeskTest;
+import org.factdesk.testing.OwnText;
+import org.factdesk.testing.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The band index is derived from the stored fingerprints: a node that did not store an item (another node, or this
+ * one before its index existed) finds it all the same after catching up; an index that has seen more than the
+ * database holds is rebuilt from the database; a document left by a rolled-back submission never makes a cluster.
+ */
+@DeskTest
+class BandIndexTests {
+
+    @Autowired
+    IntakeManagement intake;
+
+    @Autowired
+    NetworkManagement network;
+
+    @Autowired
+    Clusters clusters;
+
+    @Autowired
+    BandIndex bands;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    CurrentUser checker;
+    String marker;
+
+    @BeforeEach
+    void setUp() {
+        TestAccounts accounts = new TestAccounts(network);
+        checker = accounts.user(Role.CHECKER, accounts.unit("Band index desk").id());
+        marker = OwnText.marker();
+    }
+
+    private String rumour() {
+        return OwnText.marked(
+                marker,
+                "Bộ Y tế yêu cầu mọi người dân phải xét nghiệm lại trong tuần này, ai không đi sẽ bị phạt năm triệu đồng");
+    }
+
+    private Item stored() {
+        return intake.submit(checker, SubmitItem.of(null, rumour(), Platform.FACEBOOK))
+                .item();
+    }
+
+    private static NearDuplicateFingerprint print(String text) {
+        return NearDuplicateFingerprint.of(text).orElseThrow();
+    }
+
+    @Test
+    void anotherNodesIndexCatchesUpFromTheDatabase() throws Exception {
+        Item item = stored();
+        NearDuplicateFingerprint copy = print("‼️ " + rumour() + " chia sẻ ngay");
+
+        Path elsewhere = Files.createTempDirectory("bands-other-node");
+        try (BandIndex other = new BandIndex(elsewhere, jdbc)) {
+            List<Map<ItemId, Integer>> found =
+                    other.candidates(List.of(copy), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32);
+            assertThat(found.get(0)).containsKey(item.id());
+            assertThat(found.get(0).get(item.id())).as("shares every band").isEqualTo(NearDuplicateFingerprint.BANDS);
+
+            // Stored later, through this node's index: the other one finds it at its next lookup.
+            Item later = intake.submit(checker, SubmitItem.of(null, rumour() + " 🙏🙏", Platform.ZALO))
+                    .item();
+            assertThat(other.candidates(List.of(copy), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                            .get(0))
+                    .containsKeys(item.id(), later.id());
+        }
+        // Reopened: it starts from what it committed and still has both.
+        try (BandIndex reopened = new BandIndex(elsewhere, jdbc)) {
+            assertThat(reopened.candidates(List.of(copy), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                            .get(0))
+                    .containsKey(item.id());
+        }
+    }
+
+    @Test
+    void anIndexThatSawMoreThanTheDatabaseHoldsIsRebuiltFromIt() throws Exception {
+        Item item = stored();
+        NearDuplicateFingerprint copy = print(rumour() + " !!!");
+        ItemId phantom = new ItemId(UUID.randomUUID());
+        Path foreign = Files.createTempDirectory("bands-foreign");
+        try (FSDirectory directory = FSDirectory.open(foreign);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new KeywordAnalyzer()))) {
+            Document doc = new Document();
+            doc.add(new StringField(BandIndex.ID, phantom.value().toString(), Field.Store.NO));
+            doc.add(new BinaryDocValuesField(
+                    BandIndex.ITEM,
+                    new BytesRef(ByteBuffer.allocate(16)
+                            .putLong(phantom.value().getMostSignificantBits())
+                            .putLong(phantom.value().getLeastSignificantBits())
+                            .array())));
+            for (long key : copy.bandKeys()) {
+                doc.add(new StringField(
+                        BandIndex.BAND,
+                        new BytesRef(ByteBuffer.allocate(8).putLong(key).array()),
+                        Field.Store.NO));
+            }
+            writer.addDocument(doc);
+            writer.setLiveCommitData(
+                    Map.of(BandIndex.SEQ, Long.toString(Long.MAX_VALUE / 2)).entrySet());
+            writer.commit();
+        }
+        try (BandIndex reopened = new BandIndex(foreign, jdbc)) {
+            Map<ItemId, Integer> found = reopened.candidates(
+                            List.of(copy), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                    .get(0);
+            assertThat(found).containsKey(item.id()).doesNotContainKey(phantom);
+        }
+    }
+
+    @Test
+    void aDocumentWithoutItsStoredFingerprintNeverMakesACluster() {
+        NearDuplicateFingerprint rolledBack = print(rumour());
+        bands.add(new ItemId(UUID.randomUUID()), rolledBack);
+
+        assertThat(bands.candidates(List.of(rolledBack), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                        .get(0))
+                .as("the index has it")
+                .hasSize(1);
+        assertThat(clusters.findNearest(rolledBack)).as("the database does not").isEmpty();
+        Item item = stored();
+        assertThat(intake.clusterOf(item.id()).size()).isEqualTo(1);
+        assertThat(clusters.findNearest(print(rumour() + " 😱")))
+                .contains(intake.clusterOf(item.id()).id());
+    }
+}
