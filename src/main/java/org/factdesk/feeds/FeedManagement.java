@@ -11,9 +11,12 @@ import java.util.stream.Collectors;
 import org.factdesk.feeds.FeedExceptions.FeedConflict;
 import org.factdesk.feeds.FeedExceptions.FeedNotFound;
 import org.factdesk.feeds.FeedExceptions.InvalidFeed;
+import org.factdesk.feeds.internal.FeedEntries;
 import org.factdesk.feeds.internal.FeedSchedule;
 import org.factdesk.feeds.internal.FeedUrls;
 import org.factdesk.feeds.internal.Feeds;
+import org.factdesk.intake.IntakeManagement;
+import org.factdesk.intake.Item;
 import org.factdesk.intake.fetch.FetchFailed;
 import org.factdesk.intake.fetch.LinkFetcher;
 import org.factdesk.network.CurrentUser;
@@ -21,6 +24,7 @@ import org.factdesk.network.NetworkManagement;
 import org.factdesk.network.Role;
 import org.factdesk.network.Unit;
 import org.factdesk.shared.Forbidden;
+import org.factdesk.shared.ItemId;
 import org.factdesk.shared.UnitId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,6 +53,8 @@ public class FeedManagement {
     private final FeedsProperties properties;
     private final Clock clock;
     private final LinkFetcher fetcher;
+    private final FeedEntries entries;
+    private final IntakeManagement intake;
 
     FeedManagement(
             Feeds feeds,
@@ -56,8 +62,12 @@ public class FeedManagement {
             LinkFetcher fetcher,
             NetworkManagement network,
             FeedsProperties properties,
-            Clock clock) {
+            Clock clock,
+            FeedEntries entries,
+            IntakeManagement intake) {
         this.feeds = feeds;
+        this.entries = entries;
+        this.intake = intake;
         this.schedule = schedule;
         this.fetcher = fetcher;
         this.network = network;
@@ -90,6 +100,34 @@ public class FeedManagement {
             throw new FeedNotFound(id);
         }
         return feed;
+    }
+
+    /**
+     * The entries most recently taken from a feed, newest first, with the headlines of their items.
+     *
+     * @throws FeedNotFound when there is none, or the user is no member of its unit
+     */
+    @Transactional(readOnly = true)
+    public List<FeedEntry> entries(CurrentUser actor, FeedId id, int limit) {
+        get(actor, id);
+        List<FeedEntries.Row> rows = entries.recent(id, limit);
+        Map<ItemId, String> headlines = intake
+                .findAll(rows.stream()
+                        .map(FeedEntries.Row::item)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .stream()
+                .collect(Collectors.toMap(Item::id, Item::headline));
+        return rows.stream()
+                .map(row -> new FeedEntry(
+                        row.guid(),
+                        row.at(),
+                        row.item(),
+                        row.item() == null ? null : headlines.get(row.item()),
+                        row.newItem(),
+                        row.refusal()))
+                .toList();
     }
 
     /** The units where the user may subscribe to feeds, by name. */

@@ -239,4 +239,58 @@ class FeedApiTests {
                 .andExpect(content().string(not(containsString("id=\"feed-form\""))))
                 .andExpect(content().string(not(containsString("class=\"poll-now\""))));
     }
+
+    @Test
+    void aFeedsPageShowsTheEntriesItTookAndWhatBecameOfThem() throws Exception {
+        String path = "/page-" + marker + ".rss";
+        server.serve(
+                path,
+                Answer.rss(FeedDocuments.rss(
+                        "Page " + marker,
+                        List.of(
+                                new FeedDocuments.Entry(
+                                        marker + "-1",
+                                        "https://news.example.vn/" + marker + "/1",
+                                        "Tin thứ nhất " + marker,
+                                        "Nội dung thứ nhất " + marker,
+                                        null),
+                                new FeedDocuments.Entry(
+                                        marker + "-2",
+                                        null,
+                                        "Tin thứ hai " + marker,
+                                        "Nội dung thứ hai " + marker,
+                                        null),
+                                new FeedDocuments.Entry(marker + "-3", null, "", "", null)))));
+        Feed feed = feeds.subscribe(admin, new SubscribeFeed(null, server.url(path), "Trang " + marker, 15));
+        new FeedsDesk(feeds, intake, jdbc).firstPoll(admin, feed.id());
+
+        mvc.perform(get("/monitoring/feeds").with(user(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/monitoring/feeds/" + feed.id() + "\"")));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(
+                        get("/monitoring/feeds/" + feed.id()).with(user(viewer)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select("#feed-name").text()).isEqualTo("Trang " + marker);
+        assertThat(page.select("#feed-health").text()).isEqualTo("OK");
+        assertThat(page.select("tr.feed-entry")).hasSize(3);
+        assertThat(page.select("tr.feed-entry a[href^=/items/]").eachText())
+                .containsExactlyInAnyOrder("Tin thứ nhất " + marker, "Tin thứ hai " + marker);
+        assertThat(page.select("tr.feed-entry .badge").eachText()).containsOnly("new item");
+        assertThat(page.select("tr.feed-entry a[href=https://news.example.vn/" + marker + "/1]"))
+                .as("a GUID that is no link is shown as text")
+                .isEmpty();
+        assertThat(page.select(".feed-refusal").text())
+                .as("an entry with neither link nor text")
+                .startsWith("Refused: ")
+                .doesNotContain("{0}");
+
+        CurrentUser outsider = new TestAccounts(network)
+                .user(
+                        Role.ADMIN,
+                        new TestAccounts(network).unit("Other feed desk").id());
+        mvc.perform(get("/monitoring/feeds/" + feed.id()).with(user(outsider))).andExpect(status().isNotFound());
+    }
 }

@@ -1,11 +1,14 @@
 package org.factdesk.feeds.internal;
 
+import static org.factdesk.shared.Timestamps.instant;
 import static org.factdesk.shared.Timestamps.toDb;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.factdesk.feeds.FeedId;
 import org.factdesk.shared.ItemId;
 import org.jspecify.annotations.Nullable;
@@ -56,5 +59,33 @@ public class FeedEntries {
                 .param("refusal", refusal)
                 .param("at", toDb(at))
                 .update();
+    }
+
+    /** A taken entry as recorded: its GUID, the item it became or repeated (or why it was refused), and when. */
+    public record Row(
+            String guid,
+            @Nullable ItemId item,
+            boolean newItem,
+            @Nullable String refusal,
+            Instant at) {}
+
+    /** The feed's most recently taken entries, newest first. */
+    public List<Row> recent(FeedId feed, int limit) {
+        return jdbc.sql("""
+                        select guid, item_id, new_item, refusal, received_at from feeds_entry
+                        where feed_id = :feed order by received_at desc, guid_key limit :limit
+                        """)
+                .param("feed", feed.value())
+                .param("limit", limit)
+                .query((rs, row) -> {
+                    UUID item = rs.getObject("item_id", UUID.class);
+                    return new Row(
+                            rs.getString("guid"),
+                            item == null ? null : new ItemId(item),
+                            rs.getBoolean("new_item"),
+                            rs.getString("refusal"),
+                            instant(rs, "received_at"));
+                })
+                .list();
     }
 }

@@ -1,5 +1,9 @@
 package org.factdesk.feeds.web;
 
+import java.util.List;
+import java.util.Locale;
+import org.factdesk.feeds.FeedEntry;
+import org.factdesk.feeds.FeedExceptions;
 import org.factdesk.feeds.FeedId;
 import org.factdesk.feeds.FeedListing;
 import org.factdesk.feeds.FeedManagement;
@@ -7,6 +11,7 @@ import org.factdesk.feeds.FeedsProperties;
 import org.factdesk.feeds.SubscribeFeed;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.shared.DomainException;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,13 +31,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FeedController {
 
     static final String VIEW = "feeds/list";
+    static final String FEED_VIEW = "feeds/feed";
+    static final int ENTRIES_SHOWN = 100;
 
     private final FeedManagement feeds;
     private final FeedsProperties properties;
+    private final MessageSource messages;
 
-    FeedController(FeedManagement feeds, FeedsProperties properties) {
+    FeedController(FeedManagement feeds, FeedsProperties properties, MessageSource messages) {
         this.feeds = feeds;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @GetMapping("/monitoring/feeds")
@@ -40,6 +49,27 @@ class FeedController {
         model.addAttribute(
                 "form", FeedForm.empty((int) properties.defaultInterval().toMinutes()));
         return view(user, model);
+    }
+
+    /** A feed's page: its state and the entries it gave, newest first, with the items they became. */
+    @GetMapping("/monitoring/feeds/{id}")
+    String feed(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, Locale locale, Model model) {
+        feeds.get(user, id);
+        FeedListing listing = feeds.feeds(user).stream()
+                .filter(candidate -> candidate.feed().id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new FeedExceptions.FeedNotFound(id));
+        List<FeedEntry> entries = feeds.entries(user, id, ENTRIES_SHOWN);
+        // A refusal is recorded by its message key alone; the values it names are not kept, so they read "…".
+        List<String> reasons = entries.stream()
+                .map(entry -> entry.refusal() == null
+                        ? ""
+                        : messages.getMessage(entry.refusal(), new Object[] {"…", "…", "…"}, entry.refusal(), locale))
+                .toList();
+        model.addAttribute("listing", listing);
+        model.addAttribute("entries", entries);
+        model.addAttribute("reasons", reasons);
+        return FEED_VIEW;
     }
 
     @PostMapping("/monitoring/feeds")
