@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +21,17 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.factdesk.shared.DataDirectory;
 import org.factdesk.shared.ItemId;
@@ -155,7 +154,9 @@ class BandIndex implements AutoCloseable {
 
     /**
      * For each fingerprint, the stored items sharing at least {@code minShared} of its band keys, with how many, the
-     * most shared first (then the oldest), at most {@code limit}.
+     * most shared first (then the oldest), at most {@code limit}. The keys are looked up with one terms enumeration
+     * per segment for the whole call, and the documents of each key counted: a Lucene query per fingerprint made an
+     * enumeration per key and segment, which was half of a bulk import's time.
      */
     List<Map<ItemId, Integer>> candidates(List<NearDuplicateFingerprint> prints, int minShared, int limit) {
         catchUp();
@@ -163,15 +164,42 @@ class BandIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                TermsEnum[] enums = new TermsEnum[leaves.size()];
+                for (LeafReaderContext leaf : leaves) {
+                    Terms terms = leaf.reader().terms(BAND);
+                    enums[leaf.ord] = terms == null ? null : terms.iterator();
+                }
+                PostingsEnum postings = null;
                 for (NearDuplicateFingerprint print : prints) {
-                    BooleanQuery.Builder query = new BooleanQuery.Builder().setMinimumNumberShouldMatch(minShared);
+                    Map<Integer, Integer> shared = new HashMap<>();
                     for (long key : print.bandKeys()) {
-                        query.add(
-                                new ConstantScoreQuery(new TermQuery(new Term(BAND, bytes(key)))),
-                                BooleanClause.Occur.SHOULD);
+                        BytesRef term = bytes(key);
+                        for (LeafReaderContext leaf : leaves) {
+                            TermsEnum terms = enums[leaf.ord];
+                            if (terms == null || !terms.seekExact(term)) {
+                                continue;
+                            }
+                            postings = terms.postings(postings, PostingsEnum.NONE);
+                            Bits live = leaf.reader().getLiveDocs();
+                            for (int doc = postings.nextDoc();
+                                    doc != DocIdSetIterator.NO_MORE_DOCS;
+                                    doc = postings.nextDoc()) {
+                                if (live == null || live.get(doc)) {
+                                    shared.merge(leaf.docBase + doc, 1, Integer::sum);
+                                }
+                            }
+                        }
                     }
-                    ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
-                    out.add(items(searcher, hits));
+                    int[] best = shared.entrySet().stream()
+                            .filter(entry -> entry.getValue() >= minShared)
+                            .sorted(Map.Entry.<Integer, Integer>comparingByValue()
+                                    .reversed()
+                                    .thenComparing(Map.Entry.comparingByKey()))
+                            .limit(limit)
+                            .mapToInt(Map.Entry::getKey)
+                            .toArray();
+                    out.add(items(searcher, best, shared));
                 }
             } finally {
                 searchers.release(searcher);
@@ -182,15 +210,16 @@ class BandIndex implements AutoCloseable {
         return out;
     }
 
-    /** The items of the hits with their shared band counts (the scores), in the hits' order. */
-    private static Map<ItemId, Integer> items(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    /** The items of these documents with their shared band counts, in the documents' order. */
+    private static Map<ItemId, Integer> items(IndexSearcher searcher, int[] docs, Map<Integer, Integer> shared)
+            throws IOException {
         Map<ItemId, Integer> items = new LinkedHashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (ScoreDoc hit : hits) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+        for (int doc : docs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
             BinaryDocValues values = leaf.reader().getBinaryDocValues(ITEM);
-            if (values != null && values.advanceExact(hit.doc - leaf.docBase)) {
-                items.put(new ItemId(uuid(values.binaryValue())), Math.round(hit.score));
+            if (values != null && values.advanceExact(doc - leaf.docBase)) {
+                items.put(new ItemId(uuid(values.binaryValue())), shared.get(doc));
             }
         }
         return items;
