@@ -107,7 +107,6 @@ public final class ClaimMatcher {
             LateClauses late = new LateClauses();
             Query query = query(lookup, terms, lang, late);
             List<Hit> groups = new ArrayList<>();
-            List<Long> textKeys = new ArrayList<>();
             while (true) {
                 // The searcher has no executor, so one collector sees every hit: without the concurrency support
                 // the minimum competitive score needs no shared accumulator (12% of the time in a profile).
@@ -118,14 +117,10 @@ public final class ClaimMatcher {
                 long[][] keys = ClaimIndex.numericValues(
                         searcher, hits, ClaimIndex.GROUP_HASH, dense ? ClaimIndex.TEXT_KEY : null);
                 groups.clear();
-                textKeys.clear();
                 Set<Long> seen = new HashSet<>();
                 for (int i = 0; i < hits.length; i++) {
                     if (seen.add(keys[0][i])) {
-                        groups.add(new Hit(hits[i].doc, hits[i].score));
-                        if (dense) {
-                            textKeys.add(keys[1][i]);
-                        }
+                        groups.add(new Hit(hits[i].doc, hits[i].score, dense ? keys[1][i] : 0));
                     }
                 }
                 if (dense || groups.size() >= groupsNeeded || hits.length < wanted || wanted >= settings.candidates()) {
@@ -136,8 +131,8 @@ public final class ClaimMatcher {
             if (groups.isEmpty()) {
                 return List.of();
             }
-            addLateScores(searcher, lookup, late, groups, textKeys);
-            double[] cosines = dense ? dense(text, textKeys) : null;
+            addLateScores(searcher, lookup, late, groups);
+            double[] cosines = dense ? dense(text, groups) : null;
             double[] fused = fuse(groups, cosines);
             // The folded analysis of claims read so far, by document: the re-scoring and the candidates returned
             // share it.
@@ -225,8 +220,7 @@ public final class ClaimMatcher {
             TermStatsCache.Lookup lookup, BooleanQuery.Builder all, QueryTerms terms, String field, double boost)
             throws IOException {
         for (var term : fieldTerms(lookup, terms, field, boost).entrySet()) {
-            Query clause = new TermQuery(term.getKey(), term.getValue());
-            all.add(boost == 1.0 ? clause : new BoostQuery(clause, (float) boost), BooleanClause.Occur.SHOULD);
+            addClause(all, term.getKey(), term.getValue(), boost);
         }
     }
 
@@ -304,7 +298,12 @@ public final class ClaimMatcher {
             TermStatsCache.Lookup lookup, BooleanQuery.Builder all, String field, String term, double boost)
             throws IOException {
         Term t = new Term(field, term);
-        Query clause = new TermQuery(t, lookup.states(t));
+        addClause(all, t, lookup.states(t), boost);
+    }
+
+    /** One optional term clause of the disjunction, boosted unless the boost is 1. */
+    private static void addClause(BooleanQuery.Builder all, Term term, TermStates states, double boost) {
+        Query clause = new TermQuery(term, states);
         all.add(boost == 1.0 ? clause : new BoostQuery(clause, (float) boost), BooleanClause.Occur.SHOULD);
     }
 
@@ -395,14 +394,10 @@ public final class ClaimMatcher {
     }
 
     /** Cosines of the query with each candidate's stored vector, looked up by the text key doc value. */
-    private double[] dense(String text, List<Long> textKeys) {
+    private double[] dense(String text, List<Hit> groups) {
         EmbeddingStore vectors = Objects.requireNonNull(index.vectors());
         float[] q = vectors.embedder().embedQuery(TweetCleanup.clean(text));
-        long[] keys = new long[textKeys.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = textKeys.get(i);
-        }
-        return vectors.dots(keys, q);
+        return vectors.dots(groups.stream().mapToLong(Hit::textKey).toArray(), q);
     }
 
     private double[] fuse(List<Hit> groups, double @Nullable [] cosines) {
@@ -507,46 +502,24 @@ public final class ClaimMatcher {
         return out.toString();
     }
 
-    /**
-     * Adds the late clauses' scores to the candidates' BM25 and puts them back in BM25 order (with their text keys,
-     * when there are any).
-     */
+    /** Adds the late clauses' scores to the candidates' BM25 and puts them back in BM25 order (a stable sort). */
     private static void addLateScores(
-            IndexSearcher searcher,
-            TermStatsCache.Lookup lookup,
-            LateClauses late,
-            List<Hit> groups,
-            List<Long> textKeys)
+            IndexSearcher searcher, TermStatsCache.Lookup lookup, LateClauses late, List<Hit> groups)
             throws IOException {
         if (late.isEmpty()) {
             return;
         }
-        int[] docs = groups.stream().mapToInt(Hit::doc).toArray();
-        double[] added = late.scores(searcher, lookup, docs);
-        Integer[] order = new Integer[docs.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        double[] added =
+                late.scores(searcher, lookup, groups.stream().mapToInt(Hit::doc).toArray());
+        for (int i = 0; i < added.length; i++) {
+            Hit hit = groups.get(i);
+            groups.set(i, new Hit(hit.doc(), hit.bm25() + added[i], hit.textKey()));
         }
-        List<Hit> rescored = new ArrayList<>(groups.size());
-        for (int i = 0; i < docs.length; i++) {
-            rescored.add(new Hit(docs[i], groups.get(i).bm25() + added[i]));
-        }
-        java.util.Arrays.sort(
-                order,
-                Comparator.comparingDouble((Integer i) -> -rescored.get(i).bm25()));
-        List<Long> keys = new ArrayList<>(textKeys);
-        groups.clear();
-        textKeys.clear();
-        for (int i : order) {
-            groups.add(rescored.get(i));
-            if (!keys.isEmpty()) {
-                textKeys.add(keys.get(i));
-            }
-        }
+        groups.sort(Comparator.comparingDouble(Hit::bm25).reversed());
     }
 
-    /** A BM25 hit, representative of its twin group. */
-    private record Hit(int doc, double bm25) {}
+    /** A BM25 hit, representative of its twin group, with its claim's text key when dense re-ranking reads it. */
+    private record Hit(int doc, double bm25, long textKey) {}
 
     /** A claim's text, its folded tokens and (for English posts) its English terms. */
     private record ClaimText(String text, List<ClaimAnalysis.Token> folded, List<String> english) {}

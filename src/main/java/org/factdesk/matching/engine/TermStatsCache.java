@@ -115,18 +115,9 @@ final class TermStatsCache {
                 return generation.empty();
             }
             states = new TermStates(top);
-            TermsEnum[] perLeaf = enums.computeIfAbsent(term.field(), field -> new TermsEnum[leaves.size()]);
             for (LeafReaderContext leaf : leaves) {
-                TermsEnum terms = perLeaf[leaf.ord];
-                if (terms == null) {
-                    Terms fieldTerms = leaf.reader().terms(term.field());
-                    if (fieldTerms == null) {
-                        continue;
-                    }
-                    terms = fieldTerms.iterator();
-                    perLeaf[leaf.ord] = terms;
-                }
-                if (terms.seekExact(term.bytes())) {
+                TermsEnum terms = termsEnum(term.field(), leaf);
+                if (terms != null && terms.seekExact(term.bytes())) {
                     states.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
                 }
             }
@@ -154,14 +145,22 @@ final class TermStatsCache {
             if (state == null) {
                 return null;
             }
-            TermsEnum[] perLeaf = enums.computeIfAbsent(term.field(), field -> new TermsEnum[leaves.size()]);
-            TermsEnum terms = perLeaf[leaf.ord];
+            TermsEnum terms = termsEnum(term.field(), leaf);
             if (terms == null) {
-                terms = leaf.reader().terms(term.field()).iterator();
-                perLeaf[leaf.ord] = terms;
+                return null;
             }
             terms.seekExact(term.bytes(), state);
             return terms.postings(null, PostingsEnum.FREQS);
+        }
+
+        /** This query's terms enumeration of the field in the leaf, made on first use; null without the field. */
+        private @Nullable TermsEnum termsEnum(String field, LeafReaderContext leaf) throws IOException {
+            TermsEnum[] perLeaf = enums.computeIfAbsent(field, f -> new TermsEnum[leaves.size()]);
+            if (perLeaf[leaf.ord] == null) {
+                Terms terms = leaf.reader().terms(field);
+                perLeaf[leaf.ord] = terms == null ? null : terms.iterator();
+            }
+            return perLeaf[leaf.ord];
         }
     }
 }
