@@ -165,11 +165,7 @@ class BandIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-                TermsEnum[] enums = new TermsEnum[leaves.size()];
-                for (LeafReaderContext leaf : leaves) {
-                    Terms terms = leaf.reader().terms(BAND);
-                    enums[leaf.ord] = terms == null ? null : terms.iterator();
-                }
+                TermsEnum[] enums = termsEnums(leaves, BAND);
                 PostingsEnum postings = null;
                 for (NearDuplicateFingerprint print : prints) {
                     Map<Integer, Integer> shared = new HashMap<>();
@@ -295,18 +291,12 @@ class BandIndex implements AutoCloseable {
         List<UUID> missing = new ArrayList<>();
         IndexSearcher searcher = searchers.acquire();
         try {
-            List<TermsEnum> enums = new ArrayList<>();
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Terms terms = leaf.reader().terms(ID);
-                if (terms != null) {
-                    enums.add(terms.iterator());
-                }
-            }
+            TermsEnum[] enums = termsEnums(searcher.getIndexReader().leaves(), ID);
             for (UUID id : ids) {
                 BytesRef term = new BytesRef(id.toString());
                 boolean found = false;
                 for (TermsEnum terms : enums) {
-                    if (terms.seekExact(term)) {
+                    if (terms != null && terms.seekExact(term)) {
                         found = true;
                         break;
                     }
@@ -319,6 +309,16 @@ class BandIndex implements AutoCloseable {
             searchers.release(searcher);
         }
         return missing;
+    }
+
+    /** A terms enumeration of the field per leaf, by leaf order; null for a leaf without the field. */
+    private static TermsEnum[] termsEnums(List<LeafReaderContext> leaves, String field) throws IOException {
+        TermsEnum[] enums = new TermsEnum[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            Terms terms = leaf.reader().terms(field);
+            enums[leaf.ord] = terms == null ? null : terms.iterator();
+        }
+        return enums;
     }
 
     private void commit() throws IOException {
