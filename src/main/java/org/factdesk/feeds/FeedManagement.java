@@ -83,13 +83,27 @@ public class FeedManagement {
         Map<FeedId, long[]> counts =
                 feeds.entryCounts(found.stream().map(Feed::id).toList());
         return found.stream()
-                .map(feed -> {
-                    long[] count = counts.getOrDefault(feed.id(), new long[2]);
-                    return new FeedListing(feed, names.getOrDefault(feed.unit(), ""), count[0], count[1]);
-                })
+                .map(feed -> listed(feed, names.getOrDefault(feed.unit(), ""), counts))
                 .sorted(Comparator.comparing((FeedListing listing) -> listing.unitName())
                         .thenComparing(listing -> listing.feed().name().toLowerCase(java.util.Locale.ROOT)))
                 .toList();
+    }
+
+    /**
+     * One feed with its unit's name and how many entries it gave.
+     *
+     * @throws FeedNotFound when there is none, or the user is no member of its unit
+     */
+    @Transactional(readOnly = true)
+    public FeedListing listing(CurrentUser actor, FeedId id) {
+        Feed feed = get(actor, id);
+        String unit = network.findUnit(feed.unit()).map(Unit::name).orElse("");
+        return listed(feed, unit, feeds.entryCounts(List.of(id)));
+    }
+
+    private static FeedListing listed(Feed feed, String unitName, Map<FeedId, long[]> counts) {
+        long[] count = counts.getOrDefault(feed.id(), new long[2]);
+        return new FeedListing(feed, unitName, count[0], count[1]);
     }
 
     /** @throws FeedNotFound when there is none, or the user is no member of its unit */

@@ -3,7 +3,6 @@ package org.factdesk.feeds.web;
 import java.util.List;
 import java.util.Locale;
 import org.factdesk.feeds.FeedEntry;
-import org.factdesk.feeds.FeedExceptions;
 import org.factdesk.feeds.FeedId;
 import org.factdesk.feeds.FeedListing;
 import org.factdesk.feeds.FeedManagement;
@@ -54,11 +53,7 @@ class FeedController {
     /** A feed's page: its state and the entries it gave, newest first, with the items they became. */
     @GetMapping("/monitoring/feeds/{id}")
     String feed(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, Locale locale, Model model) {
-        feeds.get(user, id);
-        FeedListing listing = feeds.feeds(user).stream()
-                .filter(candidate -> candidate.feed().id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new FeedExceptions.FeedNotFound(id));
+        FeedListing listing = feeds.listing(user, id);
         List<FeedEntry> entries = feeds.entries(user, id, ENTRIES_SHOWN);
         // A refusal is recorded by its message key alone; the values it names are not kept, so they read "…".
         List<String> reasons = entries.stream()
