@@ -17,6 +17,7 @@ import org.factdesk.platformreports.PlatformPolicies;
 import org.factdesk.platformreports.PlatformReport;
 import org.factdesk.platformreports.PlatformReportExceptions.UnknownPlatform;
 import org.factdesk.platformreports.PlatformReportManagement;
+import org.factdesk.platformreports.PlatformReportManagement.CitableFactCheck;
 import org.factdesk.platformreports.PolicyCategory;
 import org.factdesk.platformreports.ReportStatus;
 import org.factdesk.platformreports.StatusChange;
@@ -66,31 +67,37 @@ class DemoReports {
      * @return how many reports were recorded
      */
     int record(CurrentUser editor, List<ItemId> candidates, Instant now) {
-        List<Item> reportable = new ArrayList<>();
+        List<Reportable> reportable = new ArrayList<>();
         for (ItemId id : candidates) {
             Item item = intake.get(id);
-            if (editor.hasRole(item.unit(), Role.EDITOR)
-                    && !item.seenAt().plus(Duration.ofDays(1 + LONGEST)).isAfter(now)
-                    && healthPolicy(item.platform()).isPresent()
-                    && reports.factCheckFor(editor, id).isPresent()) {
-                reportable.add(item);
+            if (!editor.hasRole(item.unit(), Role.EDITOR)
+                    || item.seenAt().plus(Duration.ofDays(1 + LONGEST)).isAfter(now)) {
+                continue;
+            }
+            Optional<PolicyCategory> policy = healthPolicy(item.platform());
+            Optional<CitableFactCheck> factCheck = reports.factCheckFor(editor, id);
+            if (policy.isPresent() && factCheck.isPresent()) {
+                reportable.add(new Reportable(item, policy.get(), factCheck.get()));
             }
         }
         Set<Platform> seen = new HashSet<>();
-        List<Item> order = new ArrayList<>();
-        reportable.stream().filter(item -> seen.add(item.platform())).forEach(order::add);
-        reportable.stream().filter(item -> !order.contains(item)).forEach(order::add);
-        int made = 0;
-        for (Item item : order.subList(0, Math.min(order.size(), OUTCOMES.size()))) {
-            report(editor, item, OUTCOMES.get(made), made);
-            made++;
+        List<Reportable> order = new ArrayList<>();
+        reportable.stream().filter(r -> seen.add(r.item().platform())).forEach(order::add);
+        reportable.stream().filter(r -> !order.contains(r)).forEach(order::add);
+        int made = Math.min(order.size(), OUTCOMES.size());
+        for (int number = 0; number < made; number++) {
+            report(editor, order.get(number), OUTCOMES.get(number), number);
         }
         return made;
     }
 
-    private void report(CurrentUser editor, Item item, List<Step> outcome, int number) {
-        PolicyCategory policy = healthPolicy(item.platform()).orElseThrow();
-        var factCheck = reports.factCheckFor(editor, item.id()).orElseThrow();
+    /** A post the editor may report, with the policy it breaks and the fact-check that shows it. */
+    private record Reportable(Item item, PolicyCategory policy, CitableFactCheck factCheck) {}
+
+    private void report(CurrentUser editor, Reportable reportable, List<Step> outcome, int number) {
+        Item item = reportable.item();
+        PolicyCategory policy = reportable.policy();
+        CitableFactCheck factCheck = reportable.factCheck();
         Instant sent = item.seenAt().plus(Duration.ofDays(1));
         PlatformReport report = reports.submit(
                 editor,
