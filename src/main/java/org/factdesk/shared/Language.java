@@ -12,9 +12,12 @@ public enum Language {
     VI("vi"),
     EN("en");
 
-    private static final Pattern VIETNAMESE_LETTERS = Pattern.compile(
-            "[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * The letters only Vietnamese writes (with their capitals), as a table by char: a case-insensitive regular
+     * expression over them was a chain of 67 predicates per character, 5% of a match.
+     */
+    private static final boolean[] VIETNAMESE_LETTERS =
+            vietnameseLetters("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ");
 
     // Frequent Vietnamese syllables as typed without diacritics, and teencode ("khong", "ko", "dc", "mn" ...).
     private static final Set<String> UNACCENTED_VIETNAMESE = Set.of(
@@ -120,12 +123,22 @@ public enum Language {
      * counted against frequent English words. Returns {@code null} for text with no letters.
      */
     public static @Nullable Language detect(@Nullable String text) {
-        if (text == null || text.codePoints().noneMatch(Character::isLetter)) {
+        if (text == null) {
             return null;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        String[] words = WORD_SEPARATORS.split(lower);
-        long marked = VIETNAMESE_LETTERS.matcher(text).results().count();
+        boolean letters = false;
+        long marked = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < VIETNAMESE_LETTERS.length && VIETNAMESE_LETTERS[c]) {
+                marked++;
+            }
+            letters = letters || Character.isLetter(text.codePointAt(i));
+        }
+        if (!letters) {
+            return null;
+        }
+        String[] words = WORD_SEPARATORS.split(text.toLowerCase(Locale.ROOT));
         if (marked >= 2 || (words.length > 0 && marked * 10 >= words.length)) {
             return VI;
         }
@@ -140,5 +153,14 @@ public enum Language {
             }
         }
         return vietnamese > english ? VI : EN;
+    }
+
+    private static boolean[] vietnameseLetters(String lower) {
+        boolean[] table = new boolean[0x1F00];
+        for (char c : lower.toCharArray()) {
+            table[c] = true;
+            table[Character.toUpperCase(c)] = true;
+        }
+        return table;
     }
 }

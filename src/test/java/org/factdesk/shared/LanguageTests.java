@@ -2,6 +2,7 @@ package org.factdesk.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,9 +17,19 @@ class LanguageTests {
             Drinking hot lemon water kills the coronavirus                      | EN
             5G towers spread the virus, share before they delete this           | EN
             BREAKING: vaccines contain microchips                               | EN
+            ĐÀ NẴNG PHONG TỎA TOÀN THÀNH PHỐ                                    | VI
+            Ở Hà Nội                                                            | VI
             """)
     void detectsVietnameseWithAndWithoutDiacriticsAndEnglish(String text, Language expected) {
         assertThat(Language.detect(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void textWithoutLettersHasNoLanguage() {
+        assertThat(Language.detect("12345 !!! 🙂🙂 #1")).isNull();
+        assertThat(Language.detect("")).isNull();
+        assertThat(Language.detect(null)).isNull();
+        assertThat(Language.detect("\uD835\uDC00\uD835\uDC01")).isEqualTo(Language.EN); // mathematical letters
     }
 
     @ParameterizedTest
