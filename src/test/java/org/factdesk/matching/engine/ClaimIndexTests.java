@@ -131,6 +131,32 @@ class ClaimIndexTests {
     }
 
     @Test
+    void twinsAddedLaterInOtherSegmentsAreFoundAndDeletedOnesAreNot() throws IOException {
+        try (ClaimIndex index = ClaimIndex.inMemory(AnalyzerSet.stock(), null, null)) {
+            index.replaceAll(List.of(
+                    ClaimDoc.of("a", "Bill Gates said “vaccines will reduce the population” by 15%.", null),
+                    ClaimDoc.of("d", "Bill Gates said vaccines will increase the population by 15%.", null)));
+            index.upsert(ClaimDoc.of("b", "Bill Gates said \"vaccines will reduce the population\" by 15% ", null));
+            index.upsert(ClaimDoc.of("c", "bill gates said vaccines will reduce the population by 15", null));
+            index.delete("b");
+            var matcher = new ClaimMatcher(index, MatcherSettings.defaults());
+            var candidates = matcher.match("Bill Gates said vaccines will reduce the population by 15 percent", 10)
+                    .candidates();
+            Candidate group = candidates.stream()
+                    .filter(c -> c.members().contains("a"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(group.members()).containsExactlyInAnyOrder("a", "c");
+            assertThat(candidates.stream()
+                            .filter(c -> c.members().contains("d"))
+                            .findFirst()
+                            .orElseThrow()
+                            .members())
+                    .containsExactly("d");
+        }
+    }
+
+    @Test
     void groupKeysIgnoreQuotesPunctuationCaseAndSpacesButNotTones() {
         assertThat(Groups.key("Đà Nẵng “floods” again!")).isEqualTo(Groups.key("đà nẵng 'floods'   again"));
         assertThat(Groups.key("bán nhà")).isNotEqualTo(Groups.key("bàn nhà"));
