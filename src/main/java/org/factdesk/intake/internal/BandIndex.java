@@ -9,10 +9,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -35,6 +41,7 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.factdesk.shared.DataDirectory;
 import org.factdesk.shared.ItemId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,12 +82,34 @@ class BandIndex implements AutoCloseable {
     static final int COMMIT_SECONDS = 30;
     private static final int CHUNK = 500;
 
+    /**
+     * The default codec with Bloom-filtered postings for the band keys and item ids. Almost every key looked up is in
+     * no segment (a new text shares none, a near duplicate a few, of its 32 keys), and each lookup asks every segment:
+     * without a filter those dictionary seeks were two thirds of the candidate lookups in a JFR profile of a bulk
+     * import. The filter answers most misses from a bit set (about a byte per key, in memory); segments written
+     * before it are read as they are, and merges rewrite them with it.
+     */
+    private static final Codec CODEC = new Lucene912Codec() {
+        private final PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene912PostingsFormat());
+
+        @Override
+        public PostingsFormat getPostingsFormatForField(String field) {
+            return field.equals(BAND) || field.equals(ID) ? bloom : super.getPostingsFormatForField(field);
+        }
+    };
+
     private final JdbcClient jdbc;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ReentrantLock catchUp = new ReentrantLock();
     private volatile long seen;
+    /**
+     * The sequence numbers within {@value #LOOKBACK} below {@link #seen} that no row read had; null before the first
+     * catch-up.
+     */
+    private @Nullable TreeSet<Long> gaps;
+
     private boolean checked;
     private long lastCommit = System.nanoTime();
 
@@ -111,7 +140,8 @@ class BandIndex implements AutoCloseable {
     private static IndexWriter open(Directory directory, boolean create) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer())
                 .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(32);
+                .setRAMBufferSizeMB(32)
+                .setCodec(CODEC);
         return new IndexWriter(directory, config);
     }
 
@@ -221,7 +251,13 @@ class BandIndex implements AutoCloseable {
         return items;
     }
 
-    /** Adds the fingerprints stored since the last catch-up that the index lacks (other nodes', older ones). */
+    /**
+     * Adds the fingerprints stored since the last catch-up that the index lacks (other nodes', older ones). Rows are
+     * read from the lowest sequence number not seen yet within the last {@value #LOOKBACK} (a gap: a row of another
+     * node not committed yet, or a number a rolled-back transaction used), else from the highest seen: on a single
+     * node without rollbacks a catch-up reads only the rows stored since the last one, where re-reading the last
+     * {@value #LOOKBACK} rows each time was 7% of a bulk import.
+     */
     void catchUp() {
         catchUp.lock();
         try {
@@ -229,7 +265,8 @@ class BandIndex implements AutoCloseable {
                 dropIfForeign();
                 checked = true;
             }
-            long from = Math.max(0, seen - LOOKBACK);
+            long floor = Math.max(0, seen - LOOKBACK);
+            long from = gaps == null ? floor : gaps.isEmpty() ? seen : Math.max(floor, gaps.first() - 1);
             List<Long> seqs = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();
             jdbc.sql("select item_id, seq from intake_fingerprint where seq > :from order by seq")
@@ -239,9 +276,6 @@ class BandIndex implements AutoCloseable {
                         seqs.add(rs.getLong("seq"));
                     });
             searchers.maybeRefreshBlocking();
-            if (ids.isEmpty()) {
-                return;
-            }
             List<UUID> missing = missing(ids);
             for (int start = 0; start < missing.size(); start += CHUNK) {
                 List<UUID> chunk = missing.subList(start, Math.min(missing.size(), start + CHUNK));
@@ -259,7 +293,7 @@ class BandIndex implements AutoCloseable {
                     log.info("Band index: added {} fingerprints from the database", missing.size());
                 }
             }
-            seen = Math.max(seen, seqs.get(seqs.size() - 1));
+            noteSeen(from, seqs);
             if (System.nanoTime() - lastCommit > COMMIT_SECONDS * 1_000_000_000L) {
                 commit();
             }
@@ -268,6 +302,26 @@ class BandIndex implements AutoCloseable {
         } finally {
             catchUp.unlock();
         }
+    }
+
+    /**
+     * Moves {@link #seen} to the highest of {@code seqs} (the rows read above {@code from}, in order) and keeps the
+     * numbers between {@code from} and it that were not read as gaps, within the last {@value #LOOKBACK}.
+     */
+    private void noteSeen(long from, List<Long> seqs) {
+        long highest = seqs.isEmpty() ? seen : Math.max(seen, seqs.get(seqs.size() - 1));
+        long keptAbove = highest - LOOKBACK;
+        TreeSet<Long> unseen = new TreeSet<>();
+        if (gaps != null) {
+            unseen.addAll(gaps.tailSet(Math.max(from, keptAbove), false));
+        }
+        long newFrom = Math.max(keptAbove, gaps == null ? from : seen);
+        for (long seq = newFrom + 1; seq <= highest; seq++) {
+            unseen.add(seq);
+        }
+        seqs.forEach(unseen::remove);
+        seen = highest;
+        gaps = unseen;
     }
 
     /**
@@ -282,6 +336,7 @@ class BandIndex implements AutoCloseable {
             log.warn("The band index has seen more fingerprints than this database holds; rebuilding it");
             writer.deleteAll();
             seen = 0;
+            gaps = null;
             commit();
         }
     }

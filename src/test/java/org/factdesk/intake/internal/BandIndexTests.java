@@ -109,6 +109,44 @@ class BandIndexTests {
     }
 
     @Test
+    void aRowCommittedAfterAHigherOneIsStillCaughtUp() throws Exception {
+        Path elsewhere = Files.createTempDirectory("bands-out-of-order");
+        try (BandIndex other = new BandIndex(elsewhere, jdbc)) {
+            other.catchUp();
+            Item early = stored();
+            Item late = intake.submit(
+                            checker, SubmitItem.of(null, OwnText.marked(OwnText.marker(), rumour()), Platform.ZALO))
+                    .item();
+            // The early row is not visible yet (another node's transaction still open) when the later one is read.
+            Map<String, Object> row = jdbc.sql("select signature, seq from intake_fingerprint where item_id = :id")
+                    .param("id", early.id().value())
+                    .query()
+                    .singleRow();
+            jdbc.sql("delete from intake_fingerprint where item_id = :id")
+                    .param("id", early.id().value())
+                    .update();
+            NearDuplicateFingerprint earlyPrint = NearDuplicateFingerprint.fromHex((String) row.get("signature"));
+            assertThat(other.candidates(List.of(earlyPrint), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                            .get(0))
+                    .doesNotContainKey(early.id());
+            assertThat(other.candidates(List.of(print(late.text())), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                            .get(0))
+                    .as("the later row was read")
+                    .containsKey(late.id());
+
+            // Now it commits, with its lower sequence number: the next lookup finds it all the same.
+            jdbc.sql("insert into intake_fingerprint (item_id, signature, seq) values (:id, :signature, :seq)")
+                    .param("id", early.id().value())
+                    .param("signature", row.get("signature"))
+                    .param("seq", ((Number) row.get("seq")).longValue())
+                    .update();
+            assertThat(other.candidates(List.of(earlyPrint), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                            .get(0))
+                    .containsKey(early.id());
+        }
+    }
+
+    @Test
     void anIndexThatSawMoreThanTheDatabaseHoldsIsRebuiltFromIt() throws Exception {
         Item item = stored();
         NearDuplicateFingerprint copy = print(rumour() + " !!!");
