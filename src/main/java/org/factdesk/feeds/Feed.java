@@ -146,6 +146,27 @@ public record Feed(
                 createdAt);
     }
 
+    /** With the unit's name for it ({@code null}: the feed's own title) and poll interval changed. */
+    public Feed withSettings(@Nullable String newTitle, Duration interval) {
+        return new Feed(
+                id,
+                unit,
+                url,
+                newTitle,
+                feedTitle,
+                interval,
+                active,
+                etag,
+                lastModified,
+                lastPolledAt,
+                lastSuccessAt,
+                lastError,
+                consecutiveFailures,
+                nextPollAt,
+                createdBy,
+                createdAt);
+    }
+
     public Feed pollAt(Instant when) {
         return new Feed(
                 id,

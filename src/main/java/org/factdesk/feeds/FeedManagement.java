@@ -170,12 +170,7 @@ public class FeedManagement {
         UnitId unit = unitFor(actor, request.unit());
         URI uri = FeedUrls.check(request.url());
         refuseUnfetchable(uri);
-        String title = request.title() == null || request.title().isBlank()
-                ? null
-                : request.title().strip();
-        if (title != null && title.length() > MAX_TITLE) {
-            throw new InvalidFeed("feeds.error.title-too-long", MAX_TITLE);
-        }
+        String title = title(request.title());
         Duration interval = interval(request.pollMinutes());
         Instant now = clock.instant();
         Feed feed = Feed.subscribe(unit, uri.toString(), title, interval, actor.id(), now);
@@ -186,6 +181,35 @@ public class FeedManagement {
         }
         schedule.pollAt(feed.id(), now);
         return feed;
+    }
+
+    /**
+     * Renames the feed and changes its poll interval (see {@link EditFeed}). A shorter interval brings a planned poll
+     * forward to one interval after the last poll (for a failing feed, to its retry delay under the new interval), or
+     * to now; a longer one applies from the next poll on.
+     */
+    public Feed edit(CurrentUser actor, FeedId id, EditFeed request) {
+        Feed feed = managed(actor, id);
+        String title = request.title() == null ? feed.title() : title(request.title());
+        Duration interval = request.pollMinutes() == null ? feed.pollInterval() : interval(request.pollMinutes());
+        Feed edited = feed.withSettings(title, interval);
+        if (edited.active() && edited.lastPolledAt() != null && edited.nextPollAt() != null) {
+            Instant now = clock.instant();
+            Instant due = edited.lastPolledAt()
+                    .plus(
+                            edited.lastError() == null
+                                    ? interval
+                                    : Feed.retryDelay(interval, edited.consecutiveFailures(), properties.maxBackOff()));
+            Instant sooner = due.isBefore(now) ? now : due;
+            if (sooner.isBefore(edited.nextPollAt()) && schedule.pollAt(id, sooner)) {
+                edited = edited.pollAt(sooner);
+                feeds.updateSettings(edited, sooner);
+                return edited;
+            }
+        }
+        // A poll running now plans its own next time: its record of it is left as it is.
+        feeds.updateSettings(edited, null);
+        return edited;
     }
 
     /** Stops polling the feed; its entries and items stay. */
@@ -290,6 +314,14 @@ public class FeedManagement {
                 throw new InvalidFeed(refused.messageKey(), refused.arguments());
             }
         }
+    }
+
+    private static @Nullable String title(@Nullable String requested) {
+        String title = requested == null || requested.isBlank() ? null : requested.strip();
+        if (title != null && title.length() > MAX_TITLE) {
+            throw new InvalidFeed("feeds.error.title-too-long", MAX_TITLE);
+        }
+        return title;
     }
 
     private Duration interval(@Nullable Integer minutes) {

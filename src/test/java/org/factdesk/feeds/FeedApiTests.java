@@ -199,6 +199,103 @@ class FeedApiTests {
                 .isEmpty();
     }
 
+    private ResultActions patch(String token, FeedId id, String json) throws Exception {
+        return mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/feeds/" + id)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json));
+    }
+
+    @Test
+    void administratorsRenameAFeedAndChangeItsInterval() throws Exception {
+        String path = "/edit-" + marker + ".rss";
+        server.serve(path, Answer.rss(FeedDocuments.rss("Tin y tế " + marker, List.of())));
+        Feed feed = feeds.subscribe(admin, new SubscribeFeed(null, server.url(path), null, 1440));
+        Feed polled = new FeedsDesk(feeds, intake, jdbc).firstPoll(admin, feed.id());
+        assertThat(polled.nextPollAt()).isAfter(polled.lastPolledAt().plusSeconds(23 * 3600));
+
+        patch(adminToken, feed.id(), "{\"title\": \"  Sở Y tế " + marker + "  \", \"pollMinutes\": 15}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Sở Y tế " + marker))
+                .andExpect(jsonPath("$.pollMinutes").value(15));
+        Feed edited = feeds.get(admin, feed.id());
+        assertThat(edited.title()).isEqualTo("Sở Y tế " + marker);
+        assertThat(edited.nextPollAt())
+                .as("a shorter interval brings the planned poll forward")
+                .isBeforeOrEqualTo(polled.lastPolledAt().plusSeconds(15 * 60).plusSeconds(1));
+        assertThat(schedule.plannedPoll(feed.id())).contains(edited.nextPollAt());
+
+        patch(adminToken, feed.id(), "{\"pollMinutes\": 1}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("feeds.error.interval"));
+        patch(adminToken, feed.id(), "{\"title\": \"" + "x".repeat(301) + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("feeds.error.title-too-long"));
+        assertThat(feeds.get(admin, feed.id()))
+                .as("nothing changed by the refused edits")
+                .isEqualTo(edited);
+        patch(new TestAccounts(network).token(checker), feed.id(), "{\"pollMinutes\": 30}")
+                .andExpect(status().isForbidden());
+        patch(adminToken, FeedId.random(), "{\"pollMinutes\": 30}").andExpect(status().isNotFound());
+
+        patch(adminToken, feed.id(), "{\"title\": \"\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").doesNotExist())
+                .andExpect(jsonPath("$.name").value("Tin y tế " + marker))
+                .andExpect(jsonPath("$.pollMinutes").value(15));
+
+        // A failing feed: its retry comes forward to the retry delay under the new interval.
+        String broken = "/edit-broken-" + marker + ".rss";
+        server.serve(broken, Answer.of(500, "text/plain", "down"));
+        Feed failing = feeds.subscribe(admin, new SubscribeFeed(null, server.url(broken), null, 1440));
+        Feed failed = new FeedsDesk(feeds, intake, jdbc).firstPoll(admin, failing.id());
+        assertThat(failed.lastError()).isNotNull();
+        assertThat(failed.nextPollAt()).isAfter(failed.lastPolledAt().plusSeconds(6 * 3600));
+        patch(adminToken, failing.id(), "{\"pollMinutes\": 15}").andExpect(status().isOk());
+        assertThat(feeds.get(admin, failing.id()).nextPollAt())
+                .isBeforeOrEqualTo(failed.lastPolledAt().plusSeconds(15 * 60).plusSeconds(1));
+
+        // The page: administrators see the form; a refused value is shown again with the reason.
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(
+                        get("/monitoring/feeds/" + feed.id()).with(user(admin)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select("#feed-edit input[name=pollMinutes]").attr("value"))
+                .isEqualTo("15");
+        mvc.perform(post("/monitoring/feeds/" + feed.id() + "/edit")
+                        .with(user(admin))
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("title", "Bản tin " + marker)
+                        .param("pollMinutes", "100000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The poll interval is between")))
+                .andExpect(content().string(containsString("value=\"100000\"")));
+        mvc.perform(post("/monitoring/feeds/" + feed.id() + "/edit")
+                        .with(user(admin))
+                        .with(csrf())
+                        .param("title", "Bản tin " + marker)
+                        .param("pollMinutes", "60"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/monitoring/feeds/" + feed.id()));
+        assertThat(feeds.get(admin, feed.id()).name()).isEqualTo("Bản tin " + marker);
+        assertThat(feeds.get(admin, feed.id()).pollInterval()).hasMinutes(60);
+        mvc.perform(get("/monitoring/feeds/" + feed.id()).with(user(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"feed-edit\""))));
+        mvc.perform(post("/monitoring/feeds/" + feed.id() + "/edit")
+                        .with(user(viewer))
+                        .with(csrf())
+                        .param("title", "x")
+                        .param("pollMinutes", "60"))
+                .andExpect(status().isForbidden());
+    }
+
     @Test
     void thePageListsFeedsWithTheirStateAndSubscribes() throws Exception {
         String ok = "/page-ok-" + marker + ".rss";

@@ -7,6 +7,7 @@ import static org.factdesk.shared.Timestamps.toDb;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.factdesk.feeds.FeedError;
 import org.factdesk.feeds.FeedId;
 import org.factdesk.shared.UnitId;
 import org.factdesk.shared.UserId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -55,6 +57,20 @@ public class Feeds {
                 .param("next", toDb(feed.nextPollAt()))
                 .param("by", feed.createdBy() == null ? null : feed.createdBy().value())
                 .param("created", toDb(feed.createdAt()))
+                .update();
+    }
+
+    /** Writes the feed's name and poll interval, and its next poll time when given (else it stays). */
+    public void updateSettings(Feed feed, @Nullable Instant nextPoll) {
+        jdbc.sql("""
+                        update feeds_feed set title = :title, poll_interval_seconds = :interval,
+                            next_poll_at = coalesce(:next, next_poll_at)
+                        where id = :id
+                        """)
+                .param("id", feed.id().value())
+                .param("title", feed.title())
+                .param("interval", feed.pollInterval().toSeconds())
+                .param("next", toDb(nextPoll))
                 .update();
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.factdesk.feeds.EditFeed;
 import org.factdesk.feeds.Feed;
 import org.factdesk.feeds.FeedError;
 import org.factdesk.feeds.FeedHealth;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -101,6 +103,12 @@ class FeedApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     void poll(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id) {
         feeds.pollNow(user, id);
+    }
+
+    /** Renames the feed or changes its interval; absent fields stay, a blank title brings back the feed's own. */
+    @PatchMapping("/{id}")
+    FeedView edit(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, @RequestBody EditFeed request) {
+        return view(feeds.edit(user, id, request), null);
     }
 
     @PostMapping("/{id}/pause")

@@ -2,6 +2,8 @@ package org.factdesk.feeds.web;
 
 import java.util.List;
 import java.util.Locale;
+import org.factdesk.feeds.EditFeed;
+import org.factdesk.feeds.Feed;
 import org.factdesk.feeds.FeedEntry;
 import org.factdesk.feeds.FeedId;
 import org.factdesk.feeds.FeedListing;
@@ -10,6 +12,7 @@ import org.factdesk.feeds.FeedsProperties;
 import org.factdesk.feeds.SubscribeFeed;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.shared.DomainException;
+import org.factdesk.shared.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -54,6 +57,36 @@ class FeedController {
     @GetMapping("/monitoring/feeds/{id}")
     String feed(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, Locale locale, Model model) {
         FeedListing listing = feeds.listing(user, id);
+        Feed feed = listing.feed();
+        model.addAttribute("editForm", new FeedForm(null, null, feed.title(), (int)
+                feed.pollInterval().toMinutes()));
+        return feedPage(user, listing, locale, model);
+    }
+
+    /** Renames the feed or changes its interval; a refusal shows the page again with the form as sent. */
+    @PostMapping("/monitoring/feeds/{id}/edit")
+    String edit(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable FeedId id,
+            @ModelAttribute("editForm") FeedForm form,
+            BindingResult errors,
+            Locale locale,
+            Model model,
+            RedirectAttributes flash) {
+        if (!errors.hasErrors()) {
+            try {
+                feeds.edit(user, id, new EditFeed(form.title() == null ? "" : form.title(), form.pollMinutes()));
+                flash.addFlashAttribute("success", "feeds.edited");
+                return "redirect:/monitoring/feeds/" + id;
+            } catch (InvalidInput refused) {
+                errors.reject(refused.messageKey(), refused.arguments(), refused.messageKey());
+            }
+        }
+        return feedPage(user, feeds.listing(user, id), locale, model);
+    }
+
+    private String feedPage(CurrentUser user, FeedListing listing, Locale locale, Model model) {
+        FeedId id = listing.feed().id();
         List<FeedEntry> entries = feeds.entries(user, id, ENTRIES_SHOWN);
         // A refusal is recorded by its message key alone; the values it names are not kept, so they read "…".
         List<String> reasons = entries.stream()
@@ -64,6 +97,9 @@ class FeedController {
         model.addAttribute("listing", listing);
         model.addAttribute("entries", entries);
         model.addAttribute("reasons", reasons);
+        model.addAttribute("manageable", feeds.canManage(user, listing.feed()));
+        model.addAttribute("minMinutes", properties.minInterval().toMinutes());
+        model.addAttribute("maxMinutes", properties.maxInterval().toMinutes());
         return FEED_VIEW;
     }
 

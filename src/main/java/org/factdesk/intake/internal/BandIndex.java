@@ -59,9 +59,10 @@ import org.springframework.stereotype.Component;
  * <p><b>Keeping in step.</b> Items stored on this node are added as they are stored, inside their transaction (a
  * transaction that then rolls back leaves a document whose item does not exist; it is harmless, as every candidate is
  * verified against the signatures in the database, which it does not have). Before each lookup the index catches up
- * with the rows of {@code intake_fingerprint} whose sequence is above the last one it has seen (less a margin of
- * {@value #LOOKBACK}, for rows of other nodes whose transactions commit out of sequence order), adding those it lacks:
- * items stored by other nodes, or stored before the index existed. A missing, unreadable or foreign index (one that
+ * with the rows of {@code intake_fingerprint} whose sequence is above the last one it has seen, and with those below
+ * it that it has not read yet (gaps, within a margin of {@value #LOOKBACK}: rows of other nodes whose transactions
+ * commit out of sequence order), adding those it lacks: items stored by other nodes, or stored before the index
+ * existed. Its key and id postings carry Bloom filters, as most keys looked up are in no segment. A missing, unreadable or foreign index (one that
  * has seen more rows than the database has) is rebuilt from the table. The sequence seen is recorded with each
  * Lucene commit, made at most every {@value #COMMIT_SECONDS} seconds and on shutdown; after a crash the catch-up
  * adds again what the last commit lacked.
