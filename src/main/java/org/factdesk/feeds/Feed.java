@@ -106,48 +106,26 @@ public record Feed(
     }
 
     public Feed paused() {
-        return new Feed(
-                id,
-                unit,
-                url,
-                title,
-                feedTitle,
-                pollInterval,
-                false,
-                etag,
-                lastModified,
-                lastPolledAt,
-                lastSuccessAt,
-                lastError,
-                consecutiveFailures,
-                null,
-                createdBy,
-                createdAt);
+        return copy(title, pollInterval, false, consecutiveFailures, null);
     }
 
     /** Active again and polled at {@code now}; the failure count starts over. */
     public Feed resumed(Instant now) {
-        return new Feed(
-                id,
-                unit,
-                url,
-                title,
-                feedTitle,
-                pollInterval,
-                true,
-                etag,
-                lastModified,
-                lastPolledAt,
-                lastSuccessAt,
-                lastError,
-                0,
-                now,
-                createdBy,
-                createdAt);
+        return copy(title, pollInterval, true, 0, now);
     }
 
     /** With the unit's name for it ({@code null}: the feed's own title) and poll interval changed. */
     public Feed withSettings(@Nullable String newTitle, Duration interval) {
+        return copy(newTitle, interval, active, consecutiveFailures, nextPollAt);
+    }
+
+    public Feed pollAt(Instant when) {
+        return copy(title, pollInterval, active, consecutiveFailures, when);
+    }
+
+    /** This feed with its settings and planning changed; the state of its last polls kept. */
+    private Feed copy(
+            @Nullable String newTitle, Duration interval, boolean isActive, int failures, @Nullable Instant next) {
         return new Feed(
                 id,
                 unit,
@@ -155,34 +133,14 @@ public record Feed(
                 newTitle,
                 feedTitle,
                 interval,
-                active,
+                isActive,
                 etag,
                 lastModified,
                 lastPolledAt,
                 lastSuccessAt,
                 lastError,
-                consecutiveFailures,
-                nextPollAt,
-                createdBy,
-                createdAt);
-    }
-
-    public Feed pollAt(Instant when) {
-        return new Feed(
-                id,
-                unit,
-                url,
-                title,
-                feedTitle,
-                pollInterval,
-                active,
-                etag,
-                lastModified,
-                lastPolledAt,
-                lastSuccessAt,
-                lastError,
-                consecutiveFailures,
-                when,
+                failures,
+                next,
                 createdBy,
                 createdAt);
     }
