@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * item already in the desk (a duplicate), or a refusal with its reason.
  *
  * @param headline the item's headline, when there is an item
- * @param refusal the message key of the reason, when the entry was refused
+ * @param refusal the reason (message key and values), when the entry was refused
  */
 public record FeedEntry(
         String guid,
@@ -17,4 +17,4 @@ public record FeedEntry(
         @Nullable ItemId item,
         @Nullable String headline,
         boolean newItem,
-        @Nullable String refusal) {}
+        @Nullable FeedError refusal) {}

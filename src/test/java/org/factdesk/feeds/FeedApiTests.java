@@ -357,7 +357,13 @@ class FeedApiTests {
                                         "Tin thứ hai " + marker,
                                         "Nội dung thứ hai " + marker,
                                         null),
-                                new FeedDocuments.Entry(marker + "-3", null, "", "", null)))));
+                                new FeedDocuments.Entry(marker + "-3", null, "", "", null),
+                                new FeedDocuments.Entry(
+                                        marker + "-4",
+                                        "https://news.example.vn/" + marker + "/" + "a".repeat(3000),
+                                        "Tin thứ tư " + marker,
+                                        "Nội dung thứ tư " + marker,
+                                        null)))));
         Feed feed = feeds.subscribe(admin, new SubscribeFeed(null, server.url(path), "Trang " + marker, 15));
         new FeedsDesk(feeds, intake, jdbc).firstPoll(admin, feed.id());
 
@@ -372,17 +378,39 @@ class FeedApiTests {
                 .getContentAsString());
         assertThat(page.select("#feed-name").text()).isEqualTo("Trang " + marker);
         assertThat(page.select("#feed-health").text()).isEqualTo("OK");
-        assertThat(page.select("tr.feed-entry")).hasSize(3);
+        assertThat(page.select("tr.feed-entry")).hasSize(4);
         assertThat(page.select("tr.feed-entry a[href^=/items/]").eachText())
                 .containsExactlyInAnyOrder("Tin thứ nhất " + marker, "Tin thứ hai " + marker);
         assertThat(page.select("tr.feed-entry .badge").eachText()).containsOnly("new item");
         assertThat(page.select("tr.feed-entry a[href=https://news.example.vn/" + marker + "/1]"))
                 .as("a GUID that is no link is shown as text")
                 .isEmpty();
-        assertThat(page.select(".feed-refusal").text())
-                .as("an entry with neither link nor text")
-                .startsWith("Refused: ")
-                .doesNotContain("{0}");
+        assertThat(page.select(".feed-refusal").eachText())
+                .as("an entry with neither link nor text; one with a link too long for a web address, named")
+                .hasSize(2)
+                .contains("Refused: Give a link, a text, or both.")
+                .anySatisfy(reason -> assertThat(reason)
+                        .startsWith("Refused: 'https://news.example.vn/" + marker + "/aaa")
+                        .endsWith("' is not a valid http(s) link."))
+                .noneSatisfy(reason -> assertThat(reason).contains("{0}"));
+        // An entry refused before the reasons' values were kept (V44) names them "…".
+        jdbc.sql("""
+                        insert into feeds_entry (feed_id, guid_key, guid, item_id, new_item, refusal, received_at)
+                        values (:feed, :key, :key, null, false, 'intake.error.invalid-url', :at)
+                        """)
+                .param("feed", feed.id().value())
+                .param("key", "old-" + marker)
+                .param("at", java.time.OffsetDateTime.now())
+                .update();
+        assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/monitoring/feeds/" + feed.id())
+                                        .with(user(viewer))
+                                        .header("Accept-Language", "en"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select(".feed-refusal")
+                        .eachText())
+                .contains("Refused: '…' is not a valid http(s) link.");
 
         CurrentUser outsider = new TestAccounts(network)
                 .user(

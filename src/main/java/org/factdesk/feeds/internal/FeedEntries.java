@@ -9,20 +9,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.factdesk.feeds.FeedError;
 import org.factdesk.feeds.FeedId;
 import org.factdesk.shared.ItemId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Rows of {@code feeds_entry}: which entries of a feed were taken, by GUID key, and what became of them. */
 @Repository
 public class FeedEntries {
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-    FeedEntries(JdbcClient jdbc) {
+    /** What an entry refused before its reason's values were kept shows in their place. */
+    static final List<String> UNKNOWN_VALUES = List.of("…", "…", "…");
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    FeedEntries(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The keys among {@code keys} already taken from the feed. */
@@ -44,11 +54,12 @@ public class FeedEntries {
             String guid,
             @Nullable ItemId item,
             boolean newItem,
-            @Nullable String refusal,
+            @Nullable FeedError refusal,
             Instant at) {
         jdbc.sql("""
-                        insert into feeds_entry (feed_id, guid_key, guid, item_id, new_item, refusal, received_at)
-                        values (:feed, :key, :guid, :item, :newItem, :refusal, :at)
+                        insert into feeds_entry (feed_id, guid_key, guid, item_id, new_item, refusal, refusal_args,
+                                                 received_at)
+                        values (:feed, :key, :guid, :item, :newItem, :refusal, :refusalArgs, :at)
                         on conflict do nothing
                         """)
                 .param("feed", feed.value())
@@ -56,7 +67,8 @@ public class FeedEntries {
                 .param("guid", guid.length() <= 2048 ? guid : guid.substring(0, 2048))
                 .param("item", item == null ? null : item.value())
                 .param("newItem", newItem)
-                .param("refusal", refusal)
+                .param("refusal", refusal == null ? null : refusal.key())
+                .param("refusalArgs", refusal == null ? null : json.writeValueAsString(refusal.arguments()))
                 .param("at", toDb(at))
                 .update();
     }
@@ -66,24 +78,29 @@ public class FeedEntries {
             String guid,
             @Nullable ItemId item,
             boolean newItem,
-            @Nullable String refusal,
+            @Nullable FeedError refusal,
             Instant at) {}
 
     /** The feed's most recently taken entries, newest first. */
     public List<Row> recent(FeedId feed, int limit) {
         return jdbc.sql("""
-                        select guid, item_id, new_item, refusal, received_at from feeds_entry
+                        select guid, item_id, new_item, refusal, refusal_args, received_at from feeds_entry
                         where feed_id = :feed order by received_at desc, guid_key limit :limit
                         """)
                 .param("feed", feed.value())
                 .param("limit", limit)
                 .query((rs, row) -> {
                     UUID item = rs.getObject("item_id", UUID.class);
+                    String refusal = rs.getString("refusal");
+                    String args = rs.getString("refusal_args");
                     return new Row(
                             rs.getString("guid"),
                             item == null ? null : new ItemId(item),
                             rs.getBoolean("new_item"),
-                            rs.getString("refusal"),
+                            refusal == null
+                                    ? null
+                                    : new FeedError(
+                                            refusal, args == null ? UNKNOWN_VALUES : json.readValue(args, STRINGS)),
                             instant(rs, "received_at"));
                 })
                 .list();

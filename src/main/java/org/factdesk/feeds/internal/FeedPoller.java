@@ -162,7 +162,14 @@ public class FeedPoller {
                         feed.id(), entry.key(), entry.guid(), result.item().id(), !result.duplicate(), null, now);
             } catch (InvalidInput refused) {
                 log.info("Feed {}: entry {} refused by intake: {}", feed.id(), entry.guid(), refused.getMessage());
-                entries.record(feed.id(), entry.key(), entry.guid(), null, false, refused.messageKey(), now);
+                entries.record(
+                        feed.id(),
+                        entry.key(),
+                        entry.guid(),
+                        null,
+                        false,
+                        new FeedError(refused.messageKey(), strings(refused.arguments())),
+                        now);
             }
         }
     }

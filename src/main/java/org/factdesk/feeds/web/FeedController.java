@@ -88,11 +88,14 @@ class FeedController {
     private String feedPage(CurrentUser user, FeedListing listing, Locale locale, Model model) {
         FeedId id = listing.feed().id();
         List<FeedEntry> entries = feeds.entries(user, id, ENTRIES_SHOWN);
-        // A refusal is recorded by its message key alone; the values it names are not kept, so they read "…".
         List<String> reasons = entries.stream()
                 .map(entry -> entry.refusal() == null
                         ? ""
-                        : messages.getMessage(entry.refusal(), new Object[] {"…", "…", "…"}, entry.refusal(), locale))
+                        : messages.getMessage(
+                                entry.refusal().key(),
+                                entry.refusal().argumentArray(),
+                                entry.refusal().key(),
+                                locale))
                 .toList();
         model.addAttribute("listing", listing);
         model.addAttribute("entries", entries);
