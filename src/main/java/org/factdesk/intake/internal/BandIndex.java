@@ -17,6 +17,8 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
+import org.apache.lucene.codecs.bloom.DefaultBloomFilterFactory;
+import org.apache.lucene.codecs.bloom.FuzzySet;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -24,11 +26,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentWriteState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -91,13 +95,27 @@ class BandIndex implements AutoCloseable {
      * before it are read as they are, and merges rewrite them with it.
      */
     private static final Codec CODEC = new Lucene912Codec() {
-        private final PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene912PostingsFormat());
+        private final PostingsFormat bloom =
+                new BloomFilteringPostingsFormat(new Lucene912PostingsFormat(), new TermsPerDocument());
 
         @Override
         public PostingsFormat getPostingsFormatForField(String field) {
             return field.equals(BAND) || field.equals(ID) ? bloom : super.getPostingsFormatForField(field);
         }
     };
+
+    /**
+     * Sizes each segment's filter for its number of terms: 32 band keys a document, one id. Lucene's default sizes
+     * it for one term a document, which 32 keys saturate, and a saturated filter is not written at all.
+     */
+    private static final class TermsPerDocument extends DefaultBloomFilterFactory {
+        @Override
+        public FuzzySet getSetForField(SegmentWriteState state, FieldInfo field) {
+            long terms =
+                    (long) state.segmentInfo.maxDoc() * (field.name.equals(BAND) ? NearDuplicateFingerprint.BANDS : 1);
+            return FuzzySet.createOptimalSet((int) Math.max(1, Math.min(terms, Integer.MAX_VALUE / 8)), 0.1023f);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Directory directory;

@@ -147,6 +147,28 @@ class BandIndexTests {
     }
 
     @Test
+    void bandKeysAndIdsAreBloomFiltered() throws Exception {
+        stored();
+        stored();
+        Path elsewhere = Files.createTempDirectory("bands-bloom");
+        try (BandIndex other = new BandIndex(elsewhere, jdbc)) {
+            other.catchUp();
+        }
+        try (FSDirectory directory = FSDirectory.open(elsewhere);
+                org.apache.lucene.index.DirectoryReader reader =
+                        org.apache.lucene.index.DirectoryReader.open(directory)) {
+            assertThat(reader.numDocs()).isGreaterThanOrEqualTo(2);
+            for (var leaf : reader.leaves()) {
+                // Lucene's default filter size (one term a document) would be saturated by 32 keys and dropped.
+                assertThat(leaf.reader().terms(BandIndex.BAND).getClass().getName())
+                        .contains("BloomFiltered");
+                assertThat(leaf.reader().terms(BandIndex.ID).getClass().getName())
+                        .contains("BloomFiltered");
+            }
+        }
+    }
+
+    @Test
     void anIndexThatSawMoreThanTheDatabaseHoldsIsRebuiltFromIt() throws Exception {
         Item item = stored();
         NearDuplicateFingerprint copy = print(rumour() + " !!!");
