@@ -73,7 +73,9 @@ class FeedController {
             Locale locale,
             Model model,
             RedirectAttributes flash) {
-        if (!errors.hasErrors()) {
+        if (errors.hasErrors()) {
+            explainUnreadable(errors);
+        } else {
             try {
                 feeds.edit(user, id, new EditFeed(form.title() == null ? "" : form.title(), form.pollMinutes()));
                 flash.addFlashAttribute("success", "feeds.edited");
@@ -83,6 +85,19 @@ class FeedController {
             }
         }
         return feedPage(user, feeds.listing(user, id), locale, model);
+    }
+
+    /** A value the form could not bind (minutes that are no number) reads as the rule it breaks. */
+    private void explainUnreadable(BindingResult errors) {
+        if (errors.hasFieldErrors("pollMinutes")) {
+            errors.reject(
+                    "feeds.error.interval",
+                    new Object[] {
+                        properties.minInterval().toMinutes(),
+                        properties.maxInterval().toMinutes()
+                    },
+                    "feeds.error.interval");
+        }
     }
 
     private String feedPage(CurrentUser user, FeedListing listing, Locale locale, Model model) {
@@ -114,6 +129,7 @@ class FeedController {
             Model model,
             RedirectAttributes flash) {
         if (errors.hasErrors()) {
+            explainUnreadable(errors);
             return view(user, model);
         }
         try {
