@@ -1,10 +1,7 @@
 package org.factdesk.feeds.web;
 
-import java.util.List;
-import java.util.Locale;
 import org.factdesk.feeds.EditFeed;
 import org.factdesk.feeds.Feed;
-import org.factdesk.feeds.FeedEntry;
 import org.factdesk.feeds.FeedId;
 import org.factdesk.feeds.FeedListing;
 import org.factdesk.feeds.FeedManagement;
@@ -13,7 +10,6 @@ import org.factdesk.feeds.SubscribeFeed;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.shared.DomainException;
 import org.factdesk.shared.InvalidInput;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +34,10 @@ class FeedController {
 
     private final FeedManagement feeds;
     private final FeedsProperties properties;
-    private final MessageSource messages;
 
-    FeedController(FeedManagement feeds, FeedsProperties properties, MessageSource messages) {
+    FeedController(FeedManagement feeds, FeedsProperties properties) {
         this.feeds = feeds;
         this.properties = properties;
-        this.messages = messages;
     }
 
     @GetMapping("/monitoring/feeds")
@@ -55,12 +49,12 @@ class FeedController {
 
     /** A feed's page: its state and the entries it gave, newest first, with the items they became. */
     @GetMapping("/monitoring/feeds/{id}")
-    String feed(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, Locale locale, Model model) {
+    String feed(@AuthenticationPrincipal CurrentUser user, @PathVariable FeedId id, Model model) {
         FeedListing listing = feeds.listing(user, id);
         Feed feed = listing.feed();
         model.addAttribute("editForm", new FeedForm(null, null, feed.title(), (int)
                 feed.pollInterval().toMinutes()));
-        return feedPage(user, listing, locale, model);
+        return feedPage(user, listing, model);
     }
 
     /** Renames the feed or changes its interval; a refusal shows the page again with the form as sent. */
@@ -70,7 +64,6 @@ class FeedController {
             @PathVariable FeedId id,
             @ModelAttribute("editForm") FeedForm form,
             BindingResult errors,
-            Locale locale,
             Model model,
             RedirectAttributes flash) {
         if (errors.hasErrors()) {
@@ -84,7 +77,7 @@ class FeedController {
                 errors.reject(refused.messageKey(), refused.arguments(), refused.messageKey());
             }
         }
-        return feedPage(user, feeds.listing(user, id), locale, model);
+        return feedPage(user, feeds.listing(user, id), model);
     }
 
     /** A value the form could not bind (minutes that are no number) reads as the rule it breaks. */
@@ -100,21 +93,10 @@ class FeedController {
         }
     }
 
-    private String feedPage(CurrentUser user, FeedListing listing, Locale locale, Model model) {
+    private String feedPage(CurrentUser user, FeedListing listing, Model model) {
         FeedId id = listing.feed().id();
-        List<FeedEntry> entries = feeds.entries(user, id, ENTRIES_SHOWN);
-        List<String> reasons = entries.stream()
-                .map(entry -> entry.refusal() == null
-                        ? ""
-                        : messages.getMessage(
-                                entry.refusal().key(),
-                                entry.refusal().argumentArray(),
-                                entry.refusal().key(),
-                                locale))
-                .toList();
         model.addAttribute("listing", listing);
-        model.addAttribute("entries", entries);
-        model.addAttribute("reasons", reasons);
+        model.addAttribute("entries", feeds.entries(user, id, ENTRIES_SHOWN));
         model.addAttribute("manageable", feeds.canManage(user, listing.feed()));
         model.addAttribute("minMinutes", properties.minInterval().toMinutes());
         model.addAttribute("maxMinutes", properties.maxInterval().toMinutes());
