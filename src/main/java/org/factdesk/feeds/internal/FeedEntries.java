@@ -15,14 +15,11 @@ import org.factdesk.shared.ItemId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Rows of {@code feeds_entry}: which entries of a feed were taken, by GUID key, and what became of them. */
 @Repository
 public class FeedEntries {
-
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     /** What an entry refused before its reason's values were kept shows in their place. */
     static final List<String> UNKNOWN_VALUES = List.of("…", "…", "…");
@@ -68,7 +65,7 @@ public class FeedEntries {
                 .param("item", item == null ? null : item.value())
                 .param("newItem", newItem)
                 .param("refusal", refusal == null ? null : refusal.key())
-                .param("refusalArgs", refusal == null ? null : json.writeValueAsString(refusal.arguments()))
+                .param("refusalArgs", ErrorColumns.values(json, refusal))
                 .param("at", toDb(at))
                 .update();
     }
@@ -91,16 +88,12 @@ public class FeedEntries {
                 .param("limit", limit)
                 .query((rs, row) -> {
                     UUID item = rs.getObject("item_id", UUID.class);
-                    String refusal = rs.getString("refusal");
-                    String args = rs.getString("refusal_args");
                     return new Row(
                             rs.getString("guid"),
                             item == null ? null : new ItemId(item),
                             rs.getBoolean("new_item"),
-                            refusal == null
-                                    ? null
-                                    : new FeedError(
-                                            refusal, args == null ? UNKNOWN_VALUES : json.readValue(args, STRINGS)),
+                            ErrorColumns.read(
+                                    json, rs.getString("refusal"), rs.getString("refusal_args"), UNKNOWN_VALUES),
                             instant(rs, "received_at"));
                 })
                 .list();

@@ -22,14 +22,11 @@ import org.factdesk.shared.UserId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Rows of {@code feeds_feed}: the subscriptions and the state of their polling. */
 @Repository
 public class Feeds {
-
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -94,7 +91,7 @@ public class Feeds {
                 .param("polled", toDb(feed.lastPolledAt()))
                 .param("success", toDb(feed.lastSuccessAt()))
                 .param("errorKey", error == null ? null : error.key())
-                .param("errorArgs", error == null ? null : json.writeValueAsString(error.arguments()))
+                .param("errorArgs", ErrorColumns.values(json, error))
                 .param("failures", feed.consecutiveFailures())
                 .param("next", toDb(feed.nextPollAt()))
                 .param("id", feed.id().value())
@@ -192,9 +189,7 @@ public class Feeds {
                 rs.getString("last_modified"),
                 instantOrNull(rs, "last_polled_at"),
                 instantOrNull(rs, "last_success_at"),
-                errorKey == null
-                        ? null
-                        : new FeedError(errorKey, errorArgs == null ? List.of() : json.readValue(errorArgs, STRINGS)),
+                ErrorColumns.read(json, errorKey, errorArgs, List.of()),
                 rs.getInt("consecutive_failures"),
                 instantOrNull(rs, "next_poll_at"),
                 by == null ? null : new UserId(by),
