@@ -193,23 +193,31 @@ public class FeedManagement {
         String title = request.title() == null ? feed.title() : title(request.title());
         Duration interval = request.pollMinutes() == null ? feed.pollInterval() : interval(request.pollMinutes());
         Feed edited = feed.withSettings(title, interval);
-        if (edited.active() && edited.lastPolledAt() != null && edited.nextPollAt() != null) {
-            Instant now = clock.instant();
-            Instant due = edited.lastPolledAt()
-                    .plus(
-                            edited.lastError() == null
-                                    ? interval
-                                    : Feed.retryDelay(interval, edited.consecutiveFailures(), properties.maxBackOff()));
-            Instant sooner = due.isBefore(now) ? now : due;
-            if (sooner.isBefore(edited.nextPollAt()) && schedule.pollAt(id, sooner)) {
-                edited = edited.pollAt(sooner);
-                feeds.updateSettings(edited, sooner);
-                return edited;
-            }
+        Instant sooner = soonerPoll(edited);
+        // Unless moved, the planned time stays; so does the time a poll running now plans for itself.
+        Instant moved = sooner != null && schedule.pollAt(id, sooner) ? sooner : null;
+        if (moved != null) {
+            edited = edited.pollAt(moved);
         }
-        // A poll running now plans its own next time: its record of it is left as it is.
-        feeds.updateSettings(edited, null);
+        feeds.updateSettings(edited, moved);
         return edited;
+    }
+
+    /**
+     * When an active feed with these settings is due, if that is before its planned poll: one interval (for a failing
+     * feed, its retry delay) after its last poll, or now.
+     */
+    private @Nullable Instant soonerPoll(Feed feed) {
+        if (!feed.active() || feed.lastPolledAt() == null || feed.nextPollAt() == null) {
+            return null;
+        }
+        Duration wait = feed.lastError() == null
+                ? feed.pollInterval()
+                : Feed.retryDelay(feed.pollInterval(), feed.consecutiveFailures(), properties.maxBackOff());
+        Instant due = feed.lastPolledAt().plus(wait);
+        Instant now = clock.instant();
+        Instant sooner = due.isBefore(now) ? now : due;
+        return sooner.isBefore(feed.nextPollAt()) ? sooner : null;
     }
 
     /** Stops polling the feed; its entries and items stay. */
