@@ -60,34 +60,19 @@ class ImportCommandTests {
 
     @Test
     void anImportKilledHalfWayFinishesWhenRunAgainWithoutDuplicatesOrGaps() throws Exception {
-        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Path dir = Files.createDirectories(Path.of("target", "import-kill", id)).toAbsolutePath();
-        Path file = dir.resolve("export.csv");
-        int duplicates = writeExport(file);
-        Database database = Database.fresh(dir, id);
-
-        // First run: killed with SIGKILL once a few batches are committed.
-        Process first = start(database, dir, file);
-        AtomicLong seen = new AtomicLong();
-        Thread reader = watch(first.getErrorStream(), seen, new StringBuffer());
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (seen.get() < 1_000 && first.isAlive() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
+        Killed killed = killHalfWay();
+        for (int attempt = 2; killed.torn() && attempt <= 3; attempt++) {
+            // H2 only (h2database issue 2080): a kill while H2 writes to disk can keep part of a commit. The runner
+            // repairs the job (ImportTests.rowsPastTheCheckpointAreDroppedAndReadAgainSoTheJobFinishes), but its
+            // items then count twice, so this exact check starts again on a fresh database. About 1 run in 20 or more.
+            System.err.println("H2 kept part of a batch past the checkpoint at the kill; attempt " + attempt);
+            killed = killHalfWay();
         }
-        assertThat(first.isAlive()).as("still importing when killed").isTrue();
-        first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no rollback but the database's own
-        first.waitFor(30, TimeUnit.SECONDS);
-        reader.join(5_000);
-        long committed;
-        try (Connection db = database.connect()) {
-            committed = single(db, "select rows_read from imports_job");
-            assertThat(single(db, "select count(*) from imports_job where state = 'RUNNING'"))
-                    .isEqualTo(1);
-            // Every committed row is in, exactly once, and no row after the checkpoint.
-            assertThat(single(db, "select count(*) from imports_item_attribute"))
-                    .isEqualTo(committed);
-        }
-        assertThat(committed).isBetween(1L, (long) ROWS - 1);
+        assertThat(killed.torn()).as("rows past the checkpoint after the kill").isFalse();
+        Database database = killed.database();
+        Path dir = killed.dir();
+        Path file = killed.file();
+        int duplicates = killed.duplicates();
 
         // Second run: resumes from the checkpoint and finishes.
         Process second = start(database, dir, file);
@@ -136,6 +121,43 @@ class ImportCommandTests {
         try (Connection db = database.connect()) {
             assertThat(single(db, "select count(*) from intake_item")).isEqualTo(ROWS - duplicates);
         }
+    }
+
+    record Killed(Database database, Path dir, Path file, int duplicates, boolean torn) {}
+
+    /** Runs an import in a fresh database and kills it with SIGKILL once a few batches are committed. */
+    Killed killHalfWay() throws Exception {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Path dir = Files.createDirectories(Path.of("target", "import-kill", id)).toAbsolutePath();
+        Path file = dir.resolve("export.csv");
+        int duplicates = writeExport(file);
+        Database database = Database.fresh(dir, id);
+        Process first = start(database, dir, file);
+        AtomicLong seen = new AtomicLong();
+        Thread reader = watch(first.getErrorStream(), seen, new StringBuffer());
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (seen.get() < 1_000 && first.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(first.isAlive()).as("still importing when killed").isTrue();
+        first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no rollback but the database's own
+        first.waitFor(30, TimeUnit.SECONDS);
+        reader.join(5_000);
+        try (Connection db = database.connect()) {
+            long committed = single(db, "select rows_read from imports_job");
+            assertThat(single(db, "select count(*) from imports_job where state = 'RUNNING'"))
+                    .isEqualTo(1);
+            assertThat(committed).isBetween(1L, (long) ROWS - 1);
+            // Every committed row is in, exactly once, and no row after the checkpoint.
+            long attributes = single(db, "select count(*) from imports_item_attribute");
+            long sightings = single(db, "select count(*) from intake_sighting");
+            if ((attributes != committed || sightings != committed) && !TestDatabaseEnvironment.onPostgres()) {
+                return new Killed(database, dir, file, duplicates, true);
+            }
+            assertThat(attributes).isEqualTo(committed);
+            assertThat(sightings).isEqualTo(committed);
+        }
+        return new Killed(database, dir, file, duplicates, false);
     }
 
     static final String[] WORDS = ("tin đồn giá xăng tăng mạnh tại tỉnh nhà máy đóng cửa vắc xin trẻ em bệnh viện"
