@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -32,6 +37,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -53,15 +59,22 @@ import org.jspecify.annotations.Nullable;
 public final class ClaimIndex implements Closeable {
 
     /** Raise when the fields or their analysis change: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     static final String SCHEMA_KEY = "factdesk.matching.schema";
+
+    /** The commit's record of the model whose vectors the documents carry ("" for none). */
+    static final String VECTORS_KEY = "factdesk.matching.vectors";
+
     static final String ID = "id";
     static final String GROUP = "group";
     /** Numeric doc values: a 64-bit hash of the group key, and {@link EmbeddingStore#key} of the embedded text. */
     static final String GROUP_HASH = "group_hash";
 
     static final String TEXT_KEY = "text_key";
+
+    /** The claim text's vector (when an embedder is configured), searched by Lucene's HNSW graph. */
+    static final String VECTOR = "vector";
 
     /** Binary doc values: the claim text's folded tokens with offsets, and its English terms. */
     static final String FOLDED_TOKENS = "folded_tokens";
@@ -94,20 +107,33 @@ public final class ClaimIndex implements Closeable {
         this.analyzers = analyzers;
         this.vectors = vectors;
         this.schemaVersion = schemaVersion;
-        this.needsRebuild = !usable(directory, schemaVersion);
+        this.needsRebuild = !usable(directory, schemaVersion, vectorModel(vectors));
         IndexWriterConfig config = new IndexWriterConfig(analyzers.analyzer())
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
-                .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+                .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                .setCodec(codec());
         if (needsRebuild) {
             wipe(directory);
         }
         this.writer = new IndexWriter(directory, config);
         if (needsRebuild) {
-            writer.setLiveCommitData(
-                    Map.of(SCHEMA_KEY, Integer.toString(schemaVersion)).entrySet());
+            writer.setLiveCommitData(commitData());
             writer.commit();
         }
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * The default codec with a smaller HNSW beam for the claim vectors: 32 instead of 100 built the graph of 14,000
+     * claims in about half the extra time, with the same MAP@5 on CLEF-2022 train as an exact search.
+     */
+    private static Codec codec() {
+        return new Lucene912Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return new Lucene99HnswVectorsFormat(16, 32);
+            }
+        };
     }
 
     /** Opens (or creates) the index under {@code path}; vectors go to a file next to it. */
@@ -379,7 +405,12 @@ public final class ClaimIndex implements Closeable {
         String group = Groups.key(claim.text());
         doc.add(new StringField(GROUP, group, Field.Store.YES));
         doc.add(new NumericDocValuesField(GROUP_HASH, groupHash(group)));
-        doc.add(new NumericDocValuesField(TEXT_KEY, EmbeddingStore.key(passage(claim.text()))));
+        long textKey = EmbeddingStore.key(passage(claim.text()));
+        doc.add(new NumericDocValuesField(TEXT_KEY, textKey));
+        float[] vector = vectors == null ? null : vectors.vector(textKey);
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
         doc.add(new StoredField(TEXT, claim.text()));
         String searchable = claim.title() == null ? claim.text() : claim.text() + "\n" + claim.title();
         for (String field : List.of(AnalyzerSet.ENGLISH, AnalyzerSet.EXACT, AnalyzerSet.BIGRAM)) {
@@ -414,13 +445,21 @@ public final class ClaimIndex implements Closeable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(
-                Map.of(SCHEMA_KEY, Integer.toString(schemaVersion)).entrySet());
+        writer.setLiveCommitData(commitData());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
 
-    private static boolean usable(Directory directory, int schemaVersion) {
+    private Iterable<Map.Entry<String, String>> commitData() {
+        return Map.of(SCHEMA_KEY, Integer.toString(schemaVersion), VECTORS_KEY, vectorModel(vectors))
+                .entrySet();
+    }
+
+    private static String vectorModel(@Nullable EmbeddingStore vectors) {
+        return vectors == null ? "" : vectors.embedder().name();
+    }
+
+    private static boolean usable(Directory directory, int schemaVersion, String vectorModel) {
         try {
             if (!DirectoryReader.indexExists(directory)) {
                 LOG.log(System.Logger.Level.DEBUG, "No claim index yet in {0}: it will be built", directory);
@@ -435,6 +474,16 @@ public final class ClaimIndex implements Closeable {
                         directory,
                         version,
                         schemaVersion);
+                return false;
+            }
+            String vectors = commit.getUserData().getOrDefault(VECTORS_KEY, "");
+            if (!vectors.equals(vectorModel)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Claim index in {0} holds vectors of \"{1}\", configured \"{2}\": it will be rebuilt",
+                        directory,
+                        vectors,
+                        vectorModel);
                 return false;
             }
             // Opening a reader checks every segment's header and footer.

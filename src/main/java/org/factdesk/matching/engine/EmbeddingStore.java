@@ -98,6 +98,12 @@ final class EmbeddingStore {
         return out;
     }
 
+    /** The vector of a text key (a copy), or null when it has none. */
+    synchronized float @Nullable [] vector(long key) {
+        Integer row = rows.get(key);
+        return row == null ? null : Arrays.copyOfRange(data, row * dimension, (row + 1) * dimension);
+    }
+
     private void add(long key, float[] vector) {
         if (dimension < 0) {
             dimension = vector.length;

@@ -249,7 +249,7 @@ public final class EvalCommand {
     static final String USAGE = """
             usage: eval --format clef2020|clef2022|tsv --collection FILE --queries FILE --qrels FILE
                         [--run OUT] [--dense] [--config bm25|bm25-nofold|fused|rrf]
-                        [--bm25-weight W] [--coverage-weight W] [--boosts EN,FOLDED,EXACT,BIGRAM,EN_BIGRAM] [--only PREFIX,...] [--vectors FILE] [--sweep] [--thresholds]
+                        [--bm25-weight W] [--dense-candidates N] [--coverage-weight W] [--boosts EN,FOLDED,EXACT,BIGRAM,EN_BIGRAM] [--only PREFIX,...] [--vectors FILE] [--sweep] [--thresholds]
                         [--model ONNX --tokenizer JSON [--model-name N] [--query-prefix P] [--passage-prefix P]
                          [--multilingual]]""";
 
@@ -278,6 +278,8 @@ public final class EvalCommand {
 
         @Nullable
         Double coverageWeight;
+
+        Integer denseCandidates;
 
         double @Nullable [] boosts;
 
@@ -330,6 +332,7 @@ public final class EvalCommand {
                             case "--config" -> o.configName = v;
                             case "--bm25-weight" -> o.bm25Weight = Double.parseDouble(v);
                             case "--coverage-weight" -> o.coverageWeight = Double.parseDouble(v);
+                            case "--dense-candidates" -> o.denseCandidates = Integer.parseInt(v);
                             case "--boosts" ->
                                 o.boosts = Arrays.stream(v.split(","))
                                         .mapToDouble(Double::parseDouble)
@@ -375,6 +378,9 @@ public final class EvalCommand {
                             "--boosts takes five numbers: english,folded,exact,bigram,englishBigram");
                 }
                 s = s.withBoosts(boosts[0], boosts[1], boosts[2], boosts[3], boosts[4]);
+            }
+            if (denseCandidates != null) {
+                s = s.withDenseCandidates(denseCandidates);
             }
             if (coverageWeight != null) {
                 s = s.withCoverageWeight(coverageWeight);
