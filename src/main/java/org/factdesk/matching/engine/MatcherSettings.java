@@ -82,171 +82,116 @@ public record MatcherSettings(
     }
 
     public MatcherSettings withDense(boolean on) {
-        return new MatcherSettings(
-                maxTextLength,
-                candidates,
-                denseCandidates,
-                on,
-                fusion,
-                bm25Weight,
-                rrfK,
-                folding,
-                englishBoost,
-                foldedBoost,
-                exactBoost,
-                bigramBoost,
-                englishBigramBoost,
-                autoThreshold,
-                suggestThreshold,
-                minWordsForAuto,
-                coverageWeight);
+        return with(b -> b.dense = on);
     }
 
     public MatcherSettings withFusion(Fusion newFusion, double newBm25Weight) {
-        return new MatcherSettings(
-                maxTextLength,
-                candidates,
-                denseCandidates,
-                dense,
-                newFusion,
-                newBm25Weight,
-                rrfK,
-                folding,
-                englishBoost,
-                foldedBoost,
-                exactBoost,
-                bigramBoost,
-                englishBigramBoost,
-                autoThreshold,
-                suggestThreshold,
-                minWordsForAuto,
-                coverageWeight);
+        return with(b -> {
+            b.fusion = newFusion;
+            b.bm25Weight = newBm25Weight;
+        });
     }
 
     public MatcherSettings withFolding(boolean on) {
-        return new MatcherSettings(
-                maxTextLength,
-                candidates,
-                denseCandidates,
-                dense,
-                fusion,
-                bm25Weight,
-                rrfK,
-                on,
-                englishBoost,
-                foldedBoost,
-                exactBoost,
-                bigramBoost,
-                englishBigramBoost,
-                autoThreshold,
-                suggestThreshold,
-                minWordsForAuto,
-                coverageWeight);
+        return with(b -> b.folding = on);
     }
 
     public MatcherSettings withBoosts(
             double english, double folded, double exact, double bigram, double englishBigram) {
-        return new MatcherSettings(
-                maxTextLength,
-                candidates,
-                denseCandidates,
-                dense,
-                fusion,
-                bm25Weight,
-                rrfK,
-                folding,
-                english,
-                folded,
-                exact,
-                bigram,
-                englishBigram,
-                autoThreshold,
-                suggestThreshold,
-                minWordsForAuto,
-                coverageWeight);
+        return with(b -> {
+            b.englishBoost = english;
+            b.foldedBoost = folded;
+            b.exactBoost = exact;
+            b.bigramBoost = bigram;
+            b.englishBigramBoost = englishBigram;
+        });
     }
 
     public MatcherSettings withThresholds(double auto, double suggest) {
-        return new MatcherSettings(
-                maxTextLength,
-                candidates,
-                denseCandidates,
-                dense,
-                fusion,
-                bm25Weight,
-                rrfK,
-                folding,
-                englishBoost,
-                foldedBoost,
-                exactBoost,
-                bigramBoost,
-                englishBigramBoost,
-                auto,
-                suggest,
-                minWordsForAuto,
-                coverageWeight);
+        return with(b -> {
+            b.autoThreshold = auto;
+            b.suggestThreshold = suggest;
+        });
     }
 
     public MatcherSettings withCoverageWeight(double weight) {
-        return new MatcherSettings(
-                maxTextLength,
-                candidates,
-                denseCandidates,
-                dense,
-                fusion,
-                bm25Weight,
-                rrfK,
-                folding,
-                englishBoost,
-                foldedBoost,
-                exactBoost,
-                bigramBoost,
-                englishBigramBoost,
-                autoThreshold,
-                suggestThreshold,
-                minWordsForAuto,
-                weight);
+        return with(b -> b.coverageWeight = weight);
     }
 
     public MatcherSettings withMaxTextLength(int max) {
-        return new MatcherSettings(
-                max,
-                candidates,
-                denseCandidates,
-                dense,
-                fusion,
-                bm25Weight,
-                rrfK,
-                folding,
-                englishBoost,
-                foldedBoost,
-                exactBoost,
-                bigramBoost,
-                englishBigramBoost,
-                autoThreshold,
-                suggestThreshold,
-                minWordsForAuto,
-                coverageWeight);
+        return with(b -> b.maxTextLength = max);
     }
 
     public MatcherSettings withDenseCandidates(int count) {
-        return new MatcherSettings(
-                maxTextLength,
-                candidates,
-                count,
-                dense,
-                fusion,
-                bm25Weight,
-                rrfK,
-                folding,
-                englishBoost,
-                foldedBoost,
-                exactBoost,
-                bigramBoost,
-                englishBigramBoost,
-                autoThreshold,
-                suggestThreshold,
-                minWordsForAuto,
-                coverageWeight);
+        return with(b -> b.denseCandidates = count);
+    }
+
+    /** A copy with the values {@code change} sets; the canonical constructor checks them again. */
+    private MatcherSettings with(java.util.function.Consumer<Values> change) {
+        Values values = new Values(this);
+        change.accept(values);
+        return values.settings();
+    }
+
+    /** The components, settable, for {@link #with}. */
+    private static final class Values {
+        int maxTextLength;
+        int candidates;
+        int denseCandidates;
+        boolean dense;
+        Fusion fusion;
+        double bm25Weight;
+        int rrfK;
+        boolean folding;
+        double englishBoost;
+        double foldedBoost;
+        double exactBoost;
+        double bigramBoost;
+        double englishBigramBoost;
+        double autoThreshold;
+        double suggestThreshold;
+        int minWordsForAuto;
+        double coverageWeight;
+
+        Values(MatcherSettings s) {
+            maxTextLength = s.maxTextLength;
+            candidates = s.candidates;
+            denseCandidates = s.denseCandidates;
+            dense = s.dense;
+            fusion = s.fusion;
+            bm25Weight = s.bm25Weight;
+            rrfK = s.rrfK;
+            folding = s.folding;
+            englishBoost = s.englishBoost;
+            foldedBoost = s.foldedBoost;
+            exactBoost = s.exactBoost;
+            bigramBoost = s.bigramBoost;
+            englishBigramBoost = s.englishBigramBoost;
+            autoThreshold = s.autoThreshold;
+            suggestThreshold = s.suggestThreshold;
+            minWordsForAuto = s.minWordsForAuto;
+            coverageWeight = s.coverageWeight;
+        }
+
+        MatcherSettings settings() {
+            return new MatcherSettings(
+                    maxTextLength,
+                    candidates,
+                    denseCandidates,
+                    dense,
+                    fusion,
+                    bm25Weight,
+                    rrfK,
+                    folding,
+                    englishBoost,
+                    foldedBoost,
+                    exactBoost,
+                    bigramBoost,
+                    englishBigramBoost,
+                    autoThreshold,
+                    suggestThreshold,
+                    minWordsForAuto,
+                    coverageWeight);
+        }
     }
 }
