@@ -48,6 +48,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
+import org.factdesk.shared.Language;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -395,6 +396,15 @@ public final class ClaimIndex implements Closeable {
         }
     }
 
+    /**
+     * Whether the embedder's vector of the claim means something, so that the dense search may bring it: with an
+     * English-only model (the bundled MiniLM) the vector of a Vietnamese claim is noise that could sit near any post.
+     */
+    private static boolean speaks(Embedder embedder, ClaimDoc claim) {
+        Language language = claim.language() != null ? claim.language() : Language.detect(claim.text());
+        return embedder.multilingual() || language == Language.EN;
+    }
+
     private Document document(ClaimDoc claim) {
         Document doc = new Document();
         doc.add(new StringField(ID, claim.id(), Field.Store.YES));
@@ -407,7 +417,7 @@ public final class ClaimIndex implements Closeable {
         doc.add(new NumericDocValuesField(GROUP_HASH, groupHash(group)));
         long textKey = EmbeddingStore.key(passage(claim.text()));
         doc.add(new NumericDocValuesField(TEXT_KEY, textKey));
-        float[] vector = vectors == null ? null : vectors.vector(textKey);
+        float[] vector = vectors == null || !speaks(vectors.embedder(), claim) ? null : vectors.vector(textKey);
         if (vector != null) {
             doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }

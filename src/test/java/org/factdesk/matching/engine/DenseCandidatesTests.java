@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.factdesk.shared.Language;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +34,8 @@ class DenseCandidatesTests {
                 ClaimDoc.of("lemon", "Drinking hot lemon water cures cancer.", null),
                 ClaimDoc.of("5g", "5G towers spread the coronavirus.", null),
                 ClaimDoc.of("shark", "A video shows a shark swimming on a flooded highway in Houston.", null),
-                ClaimDoc.of("vote", "Ballots mailed after election day were counted in Nevada.", null)));
+                ClaimDoc.of("vote", "Ballots mailed after election day were counted in Nevada.", null),
+                ClaimDoc.of("chanh", "Uống nước chanh nóng mỗi sáng chữa khỏi bệnh ung thư.", null)));
     }
 
     @AfterAll
@@ -58,6 +64,25 @@ class DenseCandidatesTests {
         assertThat(found)
                 .allSatisfy(c -> assertThat(c.dense()).isGreaterThanOrEqualTo(MatcherSettings.DENSE_MIN_COSINE));
         assertThat(found).extracting(Candidate::id).doesNotContain("vote");
+        assertThat(found).extracting(Candidate::id).doesNotContain("chanh");
+    }
+
+    @Test
+    void onlyClaimsTheModelSpeaksAreInTheGraph() throws IOException {
+        // The same claim in Vietnamese gets no vector in the graph: the English-only model's vector of it is noise.
+        IndexSearcher searcher = index.searchers().acquire();
+        try {
+            List<String> inGraph = new ArrayList<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(ClaimIndex.VECTOR);
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    inGraph.add(ClaimIndex.binaryValues(searcher, new int[] {leaf.docBase + doc}, ClaimIndex.ID)[0]);
+                }
+            }
+            assertThat(inGraph).containsExactlyInAnyOrder("lemon", "5g", "shark", "vote");
+        } finally {
+            index.searchers().release(searcher);
+        }
     }
 
     @Test
