@@ -28,6 +28,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -280,6 +281,17 @@ public final class ClaimIndex implements Closeable {
             }
         }
         return ids;
+    }
+
+    /** Whether any live or deleted claim of the searcher's reader has a vector in the graph. */
+    static boolean hasVectors(IndexSearcher searcher) throws IOException {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+            if (values != null && values.size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -136,9 +136,12 @@ public final class ClaimMatcher {
                 }
                 wanted = Math.min(settings.candidates(), wanted * 4);
             }
-            float[] vector = dense ? embed(text) : null;
-            if (vector != null && settings.denseCandidates() > 0) {
-                addDenseHits(searcher, query, vector, groups);
+            // The post is embedded when its vector has something to find or re-rank: without claims in the graph
+            // (no English claim for the English-only model) and without BM25 candidates, that is never.
+            boolean graph = dense && settings.denseCandidates() > 0 && ClaimIndex.hasVectors(searcher);
+            float[] vector = graph || (dense && !groups.isEmpty()) ? embed(text) : null;
+            if (graph) {
+                addDenseHits(searcher, query, Objects.requireNonNull(vector), groups);
             }
             if (groups.isEmpty()) {
                 return List.of();
