@@ -5,6 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,6 +36,10 @@ final class EmbeddingStore {
     private final Map<Long, Integer> rows = new HashMap<>();
     private float[] data = new float[0];
     private int dimension = -1;
+    /** Rows the file holds (its count), and where that count is written; appends go after them. */
+    private int saved;
+
+    private long countOffset = -1;
 
     EmbeddingStore(Embedder embedder, @Nullable Path file) {
         this.embedder = embedder;
@@ -135,6 +141,7 @@ final class EmbeddingStore {
             }
             int dim = in.readInt();
             int count = in.readInt();
+            long offset = header(model);
             float[] vector = new float[dim];
             for (int r = 0; r < count; r++) {
                 long key = in.readLong();
@@ -143,6 +150,8 @@ final class EmbeddingStore {
                 }
                 add(key, vector);
             }
+            saved = count;
+            countOffset = offset;
         } catch (IOException | RuntimeException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -152,34 +161,84 @@ final class EmbeddingStore {
             rows.clear();
             data = new float[0];
             dimension = -1;
+            saved = 0;
+            countOffset = -1;
         }
     }
 
+    /**
+     * Writes the rows added since the last save. They are appended after the rows the file holds, and the count in the
+     * header is updated last: a file cut short by a crash still holds its counted rows, and the next append cuts off
+     * whatever came after them. (Rewriting the whole file for every new claim made publishing thousands of claims
+     * one by one quadratic.) The first save, or one after an unreadable or other model's file, writes it whole.
+     */
     private void save() {
-        if (file == null) {
+        if (file == null || saved == rows.size()) {
             return;
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            long[] keys = new long[rows.size()];
-            rows.forEach((key, row) -> keys[row] = key);
-            try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                out.writeInt(MAGIC);
-                out.writeUTF(embedder.name());
-                out.writeInt(Math.max(dimension, 0));
-                out.writeInt(keys.length);
-                for (int r = 0; r < keys.length; r++) {
-                    out.writeLong(keys[r]);
-                    for (int i = 0; i < dimension; i++) {
-                        out.writeFloat(data[r * dimension + i]);
-                    }
-                }
+            if (saved > 0 && countOffset > 0 && Files.exists(file)) {
+                append(file);
+            } else {
+                rewrite(file);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            saved = rows.size();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not save vectors to {0}: {1}", file, e.toString());
         }
+    }
+
+    private void append(Path path) throws IOException {
+        long rowBytes = 8L + 4L * dimension;
+        long[] keys = keysByRow();
+        ByteBuffer buffer = ByteBuffer.allocate((int) (rowBytes * (keys.length - saved)));
+        for (int r = saved; r < keys.length; r++) {
+            buffer.putLong(keys[r]);
+            for (int i = 0; i < dimension; i++) {
+                buffer.putFloat(data[r * dimension + i]);
+            }
+        }
+        try (RandomAccessFile out = new RandomAccessFile(path.toFile(), "rw")) {
+            long end = countOffset + 4 + saved * rowBytes;
+            out.setLength(end);
+            out.seek(end);
+            out.write(buffer.array());
+            out.seek(countOffset);
+            out.writeInt(keys.length);
+        }
+    }
+
+    private void rewrite(Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
+        long[] keys = keysByRow();
+        try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeUTF(embedder.name());
+            out.writeInt(Math.max(dimension, 0));
+            out.writeInt(keys.length);
+            for (int r = 0; r < keys.length; r++) {
+                out.writeLong(keys[r]);
+                for (int i = 0; i < dimension; i++) {
+                    out.writeFloat(data[r * dimension + i]);
+                }
+            }
+        }
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        countOffset = header(embedder.name());
+    }
+
+    private long[] keysByRow() {
+        long[] keys = new long[rows.size()];
+        rows.forEach((key, row) -> keys[row] = key);
+        return keys;
+    }
+
+    /** Where the row count is in a file of {@code model}: after the magic number, the model's name and the dimension. */
+    private static long header(String model) throws IOException {
+        var name = new java.io.ByteArrayOutputStream();
+        new DataOutputStream(name).writeUTF(model);
+        return 4L + name.size() + 4L;
     }
 }

@@ -113,6 +113,55 @@ class EmbeddingCacheTests {
         assertThat(new EmbeddingStore(new CountingEmbedder(), file).size()).isEqualTo(2);
     }
 
+    @Test
+    void vectorsAddedOneByOneAreAppendedAndReadBack() throws IOException {
+        Path file = dir.resolve("one-by-one.bin");
+        var store = new EmbeddingStore(new CountingEmbedder(), file);
+        store.ensure(List.of("a b"));
+        long first = Files.size(file);
+        Object written = fileKey(file);
+        for (String text : List.of("c d", "e f")) {
+            store.ensure(List.of(text));
+            assertThat(fileKey(file))
+                    .as("appended to, not written again under a new name")
+                    .isEqualTo(written);
+        }
+        long row = 8 + 4 * 64;
+        assertThat(Files.size(file)).isEqualTo(first + 2 * row);
+
+        var reopened = new EmbeddingStore(new CountingEmbedder(), file);
+        assertThat(reopened.size()).isEqualTo(3);
+        for (String text : List.of("a b", "c d", "e f")) {
+            assertThat(reopened.vector(EmbeddingStore.key(text))).containsExactly(CountingEmbedder.vector(text));
+        }
+    }
+
+    @Test
+    void anAppendCutShortByACrashIsDroppedAndTheCountedRowsKept() throws IOException {
+        Path file = dir.resolve("torn.bin");
+        new EmbeddingStore(new CountingEmbedder(), file).ensure(List.of("a b", "c d"));
+        long whole = Files.size(file);
+        // A crash after some bytes of the next row, before the count was updated.
+        Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, java.nio.file.StandardOpenOption.APPEND);
+
+        var embedder = new CountingEmbedder();
+        var store = new EmbeddingStore(embedder, file);
+        assertThat(store.size()).isEqualTo(2);
+        store.ensure(List.of("a b", "e f"));
+        assertThat(embedder.passages).hasValue(1);
+        assertThat(Files.size(file)).isEqualTo(whole + 8 + 4 * 64);
+
+        var reopened = new EmbeddingStore(new CountingEmbedder(), file);
+        assertThat(reopened.size()).isEqualTo(3);
+        assertThat(reopened.vector(EmbeddingStore.key("e f"))).containsExactly(CountingEmbedder.vector("e f"));
+        assertThat(reopened.vector(EmbeddingStore.key("a b"))).containsExactly(CountingEmbedder.vector("a b"));
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
+    }
+
     /** File names in a directory. */
     private record Stream(Path dir) implements AutoCloseable {
         List<String> names() throws IOException {
