@@ -6,7 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -191,20 +191,26 @@ final class EmbeddingStore {
     private void append(Path path) throws IOException {
         long rowBytes = 8L + 4L * dimension;
         long[] keys = keysByRow();
-        ByteBuffer buffer = ByteBuffer.allocate((int) (rowBytes * (keys.length - saved)));
-        for (int r = saved; r < keys.length; r++) {
-            buffer.putLong(keys[r]);
-            for (int i = 0; i < dimension; i++) {
-                buffer.putFloat(data[r * dimension + i]);
-            }
-        }
-        try (RandomAccessFile out = new RandomAccessFile(path.toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             long end = countOffset + 4 + saved * rowBytes;
-            out.setLength(end);
-            out.seek(end);
-            out.write(buffer.array());
-            out.seek(countOffset);
-            out.writeInt(keys.length);
+            file.setLength(end);
+            file.seek(end);
+            // Not closed here: closing the stream would close the file before the count is written.
+            var out = new DataOutputStream(
+                    new BufferedOutputStream(Channels.newOutputStream(file.getChannel()), 1 << 16));
+            writeRows(out, keys, saved);
+            out.flush();
+            file.seek(countOffset);
+            file.writeInt(keys.length);
+        }
+    }
+
+    private void writeRows(DataOutputStream out, long[] keys, int from) throws IOException {
+        for (int r = from; r < keys.length; r++) {
+            out.writeLong(keys[r]);
+            for (int i = 0; i < dimension; i++) {
+                out.writeFloat(data[r * dimension + i]);
+            }
         }
     }
 
@@ -218,12 +224,7 @@ final class EmbeddingStore {
             out.writeUTF(embedder.name());
             out.writeInt(Math.max(dimension, 0));
             out.writeInt(keys.length);
-            for (int r = 0; r < keys.length; r++) {
-                out.writeLong(keys[r]);
-                for (int i = 0; i < dimension; i++) {
-                    out.writeFloat(data[r * dimension + i]);
-                }
-            }
+            writeRows(out, keys, 0);
         }
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         countOffset = header(embedder.name());
