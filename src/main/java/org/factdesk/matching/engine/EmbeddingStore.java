@@ -36,10 +36,8 @@ final class EmbeddingStore {
     private final Map<Long, Integer> rows = new HashMap<>();
     private float[] data = new float[0];
     private int dimension = -1;
-    /** Rows the file holds (its count), and where that count is written; appends go after them. */
+    /** Rows the file holds (its count); appends go after them. 0 until the file holds this model's vectors. */
     private int saved;
-
-    private long countOffset = -1;
 
     EmbeddingStore(Embedder embedder, @Nullable Path file) {
         this.embedder = embedder;
@@ -141,7 +139,6 @@ final class EmbeddingStore {
             }
             int dim = in.readInt();
             int count = in.readInt();
-            long offset = header(model);
             float[] vector = new float[dim];
             for (int r = 0; r < count; r++) {
                 long key = in.readLong();
@@ -151,7 +148,6 @@ final class EmbeddingStore {
                 add(key, vector);
             }
             saved = count;
-            countOffset = offset;
         } catch (IOException | RuntimeException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -162,7 +158,6 @@ final class EmbeddingStore {
             data = new float[0];
             dimension = -1;
             saved = 0;
-            countOffset = -1;
         }
     }
 
@@ -177,7 +172,7 @@ final class EmbeddingStore {
             return;
         }
         try {
-            if (saved > 0 && countOffset > 0 && Files.exists(file)) {
+            if (saved > 0 && Files.exists(file)) {
                 append(file);
             } else {
                 rewrite(file);
@@ -191,6 +186,7 @@ final class EmbeddingStore {
     private void append(Path path) throws IOException {
         long rowBytes = 8L + 4L * dimension;
         long[] keys = keysByRow();
+        long countOffset = countOffset(embedder.name());
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             long end = countOffset + 4 + saved * rowBytes;
             file.setLength(end);
@@ -227,7 +223,6 @@ final class EmbeddingStore {
             writeRows(out, keys, 0);
         }
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        countOffset = header(embedder.name());
     }
 
     private long[] keysByRow() {
@@ -237,7 +232,7 @@ final class EmbeddingStore {
     }
 
     /** Where the row count is in a file of {@code model}: after the magic number, the model's name and the dimension. */
-    private static long header(String model) throws IOException {
+    private static long countOffset(String model) throws IOException {
         var name = new java.io.ByteArrayOutputStream();
         new DataOutputStream(name).writeUTF(model);
         return 4L + name.size() + 4L;
