@@ -338,11 +338,16 @@ public class FeedManagement {
         }
         Duration interval = Duration.ofMinutes(minutes);
         if (interval.compareTo(properties.minInterval()) < 0 || interval.compareTo(properties.maxInterval()) > 0) {
-            throw new InvalidFeed(
-                    "feeds.error.interval",
-                    properties.minInterval().toMinutes(),
-                    properties.maxInterval().toMinutes());
+            throw intervalRule();
         }
         return interval;
+    }
+
+    /** The refusal of an interval outside the configured bounds, naming them (also for forms that cannot bind one). */
+    public InvalidFeed intervalRule() {
+        return new InvalidFeed(
+                "feeds.error.interval",
+                properties.minInterval().toMinutes(),
+                properties.maxInterval().toMinutes());
     }
 }

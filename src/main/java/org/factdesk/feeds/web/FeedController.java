@@ -74,7 +74,7 @@ class FeedController {
                 flash.addFlashAttribute("success", "feeds.edited");
                 return "redirect:/monitoring/feeds/" + id;
             } catch (InvalidInput refused) {
-                errors.reject(refused.messageKey(), refused.arguments(), refused.messageKey());
+                reject(errors, refused);
             }
         }
         return feedPage(user, feeds.listing(user, id), model);
@@ -83,14 +83,12 @@ class FeedController {
     /** A value the form could not bind (minutes that are no number) reads as the rule it breaks. */
     private void explainUnreadable(BindingResult errors) {
         if (errors.hasFieldErrors("pollMinutes")) {
-            errors.reject(
-                    "feeds.error.interval",
-                    new Object[] {
-                        properties.minInterval().toMinutes(),
-                        properties.maxInterval().toMinutes()
-                    },
-                    "feeds.error.interval");
+            reject(errors, feeds.intervalRule());
         }
+    }
+
+    private static void reject(BindingResult errors, DomainException refused) {
+        errors.reject(refused.messageKey(), refused.arguments(), refused.messageKey());
     }
 
     private String feedPage(CurrentUser user, FeedListing listing, Model model) {
@@ -120,7 +118,7 @@ class FeedController {
                     new SubscribeFeed(
                             form.unit(), form.url() == null ? "" : form.url(), form.title(), form.pollMinutes()));
         } catch (DomainException refused) {
-            errors.reject(refused.messageKey(), refused.arguments(), refused.messageKey());
+            reject(errors, refused);
             return view(user, model);
         }
         flash.addFlashAttribute("success", "feeds.subscribed");
