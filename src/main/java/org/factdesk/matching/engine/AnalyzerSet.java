@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,6 +20,8 @@ import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.factdesk.matching.analysis.VietnameseAnalyzer;
 import org.factdesk.matching.analysis.VietnameseBigramAnalyzer;
 import org.factdesk.matching.analysis.VietnameseExactAnalyzer;
+import org.factdesk.matching.analysis.VietnameseFoldingFilter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one seam through which the engine gets its text analysis: the per-field analyzer for the index fields named
@@ -41,14 +44,16 @@ public final class AnalyzerSet {
 
     private final Analyzer perField;
     private final boolean bigramsOfFolded;
+    private final @Nullable UnaryOperator<String> foldingOfExact;
 
-    private AnalyzerSet(Analyzer perField, boolean bigramsOfFolded) {
+    private AnalyzerSet(Analyzer perField, boolean bigramsOfFolded, @Nullable UnaryOperator<String> foldingOfExact) {
         this.perField = perField;
         this.bigramsOfFolded = bigramsOfFolded;
+        this.foldingOfExact = foldingOfExact;
     }
 
     public static AnalyzerSet of(Analyzer perField) {
-        return new AnalyzerSet(perField, false);
+        return new AnalyzerSet(perField, false, null);
     }
 
     /**
@@ -66,7 +71,8 @@ public final class AnalyzerSet {
                                 FOLDED, new VietnameseAnalyzer(false),
                                 EXACT, new VietnameseExactAnalyzer(),
                                 BIGRAM, new VietnameseBigramAnalyzer())),
-                true);
+                true,
+                VietnameseFoldingFilter::fold);
     }
 
     /** Stock Lucene parts only: the baseline the desk's analysis is measured against. */
@@ -101,7 +107,8 @@ public final class AnalyzerSet {
         return new AnalyzerSet(
                 new PerFieldAnalyzerWrapper(
                         folded, Map.of(ENGLISH, english, FOLDED, folded, EXACT, exact, BIGRAM, bigram)),
-                false);
+                false,
+                null);
     }
 
     private static Analyzer english() {
@@ -128,6 +135,16 @@ public final class AnalyzerSet {
      */
     boolean bigramsOfFolded() {
         return bigramsOfFolded;
+    }
+
+    /**
+     * When the {@link #FOLDED} analysis is the {@link #EXACT} analysis with each term folded on its own (true of
+     * {@link #defaults()}: the same Vietnamese chain, then {@code VietnameseFoldingFilter}), that folding, so that a
+     * query needing both runs the chain once; else null.
+     */
+    @Nullable
+    UnaryOperator<String> foldingOfExact() {
+        return foldingOfExact;
     }
 
     /** The per-field analyzer for indexing and querying. */

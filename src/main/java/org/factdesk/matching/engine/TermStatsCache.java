@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
@@ -16,6 +18,7 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Terms some claim has are kept with their states (at most {@link #MAX_TERMS} per reader, a few hundred bytes
  * each): they are bounded by the index's vocabulary. The words of posts that no claim has are not bounded, and with
  * a desk's few thousand claims they are most of a post's terms (and of the syllable splits tried for its unknown
- * words): the first {@link #MAX_ABSENT} of them are remembered as absent (about 100 bytes each), so that a word seen
+ * words): the first {@link #MAX_ABSENT} of them are remembered as absent (about 80 bytes each), so that a word seen
  * in one post is not looked up again in the next; beyond that they are looked up each time. Lookups go through one
  * {@link Lookup} per query that keeps a terms enumeration per field and segment (Lucene's own
  * {@link TermStates#build} makes a new one, and a task, per term and segment).
@@ -46,14 +49,16 @@ final class TermStatsCache {
     static final int MAX_ABSENT = 200_000;
 
     /**
-     * A reader's cache; the version is read when it is made, while the reader is surely open. {@code absent} maps
-     * the terms no document has to one shared empty states.
+     * A reader's cache; the version is read when it is made, while the reader is surely open. Terms are kept per field
+     * by their text, so that a lookup hashes a string (its hash is kept with it) instead of encoding a {@link Term}.
+     * {@code absent} holds the terms no document has; they all share one empty states.
      */
     private record Generation(
             IndexReader reader,
             long version,
-            ConcurrentHashMap<Term, TermStates> states,
-            ConcurrentHashMap<Term, Boolean> absent,
+            ConcurrentHashMap<String, FieldTerms> fields,
+            AtomicInteger known,
+            AtomicInteger absent,
             TermStates empty) {
 
         Generation(IndexReader reader, long version) {
@@ -61,8 +66,21 @@ final class TermStatsCache {
                     reader,
                     version,
                     new ConcurrentHashMap<>(),
-                    new ConcurrentHashMap<>(),
+                    new AtomicInteger(),
+                    new AtomicInteger(),
                     new TermStates(reader.getContext()));
+        }
+
+        FieldTerms field(String name) {
+            FieldTerms field = fields.get(name);
+            return field != null ? field : fields.computeIfAbsent(name, n -> new FieldTerms());
+        }
+    }
+
+    /** One field's cached answers. */
+    private record FieldTerms(ConcurrentHashMap<String, TermStates> known, Set<String> absent) {
+        FieldTerms() {
+            this(new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
         }
     }
 
@@ -107,28 +125,35 @@ final class TermStatsCache {
 
         /** The states of {@code term}; {@code docFreq() == 0} when no document has it. */
         TermStates states(Term term) throws IOException {
-            TermStates states = generation.states().get(term);
+            return states(term.field(), term.text());
+        }
+
+        /** The states of the term {@code text} of {@code field}; {@code docFreq() == 0} when no document has it. */
+        TermStates states(String field, String text) throws IOException {
+            FieldTerms cached = generation.field(field);
+            TermStates states = cached.known().get(text);
             if (states != null) {
                 return states;
             }
-            if (generation.absent().containsKey(term)) {
+            if (cached.absent().contains(text)) {
                 return generation.empty();
             }
+            BytesRef bytes = new BytesRef(text);
             states = new TermStates(top);
             for (LeafReaderContext leaf : leaves) {
-                TermsEnum terms = termsEnum(term.field(), leaf);
-                if (terms != null && terms.seekExact(term.bytes())) {
+                TermsEnum terms = termsEnum(field, leaf);
+                if (terms != null && terms.seekExact(bytes)) {
                     states.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
                 }
             }
             if (states.docFreq() == 0) {
-                if (generation.absent().size() < MAX_ABSENT) {
-                    generation.absent().putIfAbsent(term, Boolean.TRUE);
+                if (generation.absent().get() < MAX_ABSENT && cached.absent().add(text)) {
+                    generation.absent().incrementAndGet();
                 }
                 return generation.empty();
             }
-            if (generation.states().size() < MAX_TERMS) {
-                generation.states().putIfAbsent(term, states);
+            if (generation.known().get() < MAX_TERMS && cached.known().putIfAbsent(text, states) == null) {
+                generation.known().incrementAndGet();
             }
             return states;
         }
@@ -136,6 +161,11 @@ final class TermStatsCache {
         /** How many documents have {@code term}. */
         int docFreq(Term term) throws IOException {
             return states(term).docFreq();
+        }
+
+        /** How many documents have the term {@code text} in {@code field}. */
+        int docFreq(String field, String text) throws IOException {
+            return states(field, text).docFreq();
         }
 
         /** The postings with frequencies of {@code term} in {@code leaf}; null when the leaf does not have it. */
