@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.lucene.codecs.bloom.FuzzySet;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
@@ -85,26 +84,11 @@ final class TermStatsCache {
         }
     }
 
-    /**
-     * Largest number of terms a segment's field may have to get a filter: a few megabytes of bits at most, built in
-     * well under a second. The rare larger segments are sought directly.
-     */
-    static final int MAX_FILTERED_TERMS = 2_000_000;
-
     private volatile Generation current;
-
-    /**
-     * Per segment (by its core's key, so shared by every reader that holds the segment) and field: a Bloom filter of
-     * the segment's terms, built on first use; {@link #NO_FILTER} for a field too large to filter or without a term
-     * count. Dropped when the segment is closed.
-     */
-    private final ConcurrentHashMap<Object, ConcurrentHashMap<String, FuzzySet>> filters = new ConcurrentHashMap<>();
-
-    private static final FuzzySet NO_FILTER = FuzzySet.createOptimalSet(1, 0.5f);
 
     /** Lookups for one query on {@code searcher}. */
     Lookup lookup(IndexSearcher searcher) {
-        return new Lookup(searcher.getIndexReader(), generation(searcher.getIndexReader()), filters);
+        return new Lookup(searcher.getIndexReader(), generation(searcher.getIndexReader()));
     }
 
     private Generation generation(IndexReader reader) {
@@ -132,16 +116,11 @@ final class TermStatsCache {
         private final List<LeafReaderContext> leaves;
         private final Generation generation;
         private final Map<String, TermsEnum[]> enums = new HashMap<>();
-        private final ConcurrentHashMap<Object, ConcurrentHashMap<String, FuzzySet>> filters;
 
-        private Lookup(
-                IndexReader reader,
-                Generation generation,
-                ConcurrentHashMap<Object, ConcurrentHashMap<String, FuzzySet>> filters) {
+        private Lookup(IndexReader reader, Generation generation) {
             this.top = reader.getContext();
             this.leaves = reader.leaves();
             this.generation = generation;
-            this.filters = filters;
         }
 
         /** The states of {@code term}; {@code docFreq() == 0} when no document has it. */
@@ -162,10 +141,6 @@ final class TermStatsCache {
             BytesRef bytes = new BytesRef(text);
             states = new TermStates(top);
             for (LeafReaderContext leaf : leaves) {
-                FuzzySet filter = filter(leaf, field);
-                if (filter != NO_FILTER && filter.contains(bytes) == FuzzySet.ContainsResult.NO) {
-                    continue;
-                }
                 TermsEnum terms = termsEnum(field, leaf);
                 if (terms != null && terms.seekExact(bytes)) {
                     states.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
@@ -208,33 +183,6 @@ final class TermStatsCache {
             return terms.postings(null, PostingsEnum.FREQS);
         }
 
-        /** The segment's filter of the field's terms (built on first use), or {@link #NO_FILTER}. */
-        private FuzzySet filter(LeafReaderContext leaf, String field) throws IOException {
-            IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-            if (helper == null) {
-                return NO_FILTER;
-            }
-            ConcurrentHashMap<String, FuzzySet> byField = filters.get(helper.getKey());
-            if (byField == null) {
-                byField = new ConcurrentHashMap<>();
-                ConcurrentHashMap<String, FuzzySet> raced = filters.putIfAbsent(helper.getKey(), byField);
-                if (raced != null) {
-                    byField = raced;
-                } else {
-                    helper.addClosedListener(filters::remove);
-                }
-            }
-            FuzzySet filter = byField.get(field);
-            if (filter == null) {
-                filter = buildFilter(leaf, field);
-                FuzzySet raced = byField.putIfAbsent(field, filter);
-                if (raced != null) {
-                    filter = raced;
-                }
-            }
-            return filter;
-        }
-
         /** This query's terms enumeration of the field in the leaf, made on first use; null without the field. */
         private @Nullable TermsEnum termsEnum(String field, LeafReaderContext leaf) throws IOException {
             TermsEnum[] perLeaf = enums.computeIfAbsent(field, f -> new TermsEnum[leaves.size()]);
@@ -244,31 +192,5 @@ final class TermStatsCache {
             }
             return perLeaf[leaf.ord];
         }
-    }
-
-    /** How many segments have filters (for tests: a closed segment's go). */
-    int filteredSegments() {
-        return filters.size();
-    }
-
-    /**
-     * A Bloom filter of the terms of {@code field} in the segment (1% false positives), or {@link #NO_FILTER} when it
-     * has more than {@link #MAX_FILTERED_TERMS} terms or does not say how many.
-     */
-    static FuzzySet buildFilter(LeafReaderContext leaf, String field) throws IOException {
-        Terms terms = leaf.reader().terms(field);
-        if (terms == null) {
-            return FuzzySet.createOptimalSet(1, 0.01f);
-        }
-        long size = terms.size();
-        if (size < 0 || size > MAX_FILTERED_TERMS) {
-            return NO_FILTER;
-        }
-        FuzzySet filter = FuzzySet.createOptimalSet((int) Math.max(1, size), 0.01f);
-        TermsEnum each = terms.iterator();
-        for (BytesRef term = each.next(); term != null; term = each.next()) {
-            filter.addValue(term);
-        }
-        return filter;
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.codecs.bloom.FuzzySet;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,87 +55,6 @@ class TermStatsCacheTests {
             changing.delete("ginger");
             assertThat(ranking(matcher)).isEqualTo((fresh(LEMON, GARLIC, SALT)));
             assertThat(docFreq(changing, "sang")).isEqualTo(3);
-        }
-    }
-
-    /**
-     * Each segment's Bloom filter of its terms lets the lookups skip segments that lack a term; it must never skip
-     * one that has it. Over several segments, every term of every looked-up field has the document frequency the
-     * reader gives, terms of no claim have none, the filters turn most of those away without a seek, and a closed
-     * segment's filters are dropped.
-     */
-    @Test
-    void segmentFiltersNeverHideATermAndDropWithTheirSegment() throws Exception {
-        try (ClaimIndex index = ClaimIndex.inMemory(AnalyzerSet.defaults(), null, null)) {
-            index.replaceAll(List.of(LEMON, GARLIC));
-            index.upsert(GINGER);
-            index.upsert(SALT);
-            index.upsert(
-                    ClaimDoc.of("5g", "Sóng 5G lây lan virus corona, mn đừng lắp trạm nha", "5G spreads the virus"));
-            IndexSearcher searcher = index.searchers().acquire();
-            try {
-                var reader = searcher.getIndexReader();
-                assertThat(reader.leaves()).as("several segments").hasSizeGreaterThan(1);
-                TermStatsCache.Lookup lookup = index.termStats().lookup(searcher);
-                int present = 0;
-                int absent = 0;
-                int turnedAway = 0;
-                for (String field :
-                        List.of(AnalyzerSet.FOLDED, AnalyzerSet.EXACT, AnalyzerSet.BIGRAM, AnalyzerSet.ENGLISH)) {
-                    java.util.Set<String> seen = new java.util.TreeSet<>();
-                    List<FuzzySet> filters = new ArrayList<>();
-                    for (var leaf : reader.leaves()) {
-                        FuzzySet filter = TermStatsCache.buildFilter(leaf, field);
-                        filters.add(filter);
-                        var terms = leaf.reader().terms(field);
-                        if (terms == null) {
-                            continue;
-                        }
-                        var each = terms.iterator();
-                        for (var term = each.next(); term != null; term = each.next()) {
-                            seen.add(term.utf8ToString());
-                            assertThat(filter.contains(term))
-                                    .as("the filter holds " + term.utf8ToString())
-                                    .isEqualTo(FuzzySet.ContainsResult.MAYBE);
-                        }
-                    }
-                    for (String term : seen) {
-                        assertThat(lookup.docFreq(field, term))
-                                .as(field + ":" + term)
-                                .isEqualTo(reader.docFreq(new Term(field, term)))
-                                .isPositive();
-                        present++;
-                    }
-                    for (int i = 0; i < 500; i++) {
-                        String missing = "zz" + Integer.toString(i * 7919, 36) + " q" + i;
-                        assertThat(lookup.docFreq(field, missing)).isZero();
-                        absent++;
-                        for (FuzzySet filter : filters) {
-                            if (filter.contains(new BytesRef(missing)) == FuzzySet.ContainsResult.NO) {
-                                turnedAway++;
-                            }
-                        }
-                    }
-                }
-                assertThat(present).isGreaterThan(50);
-                assertThat(turnedAway)
-                        .as("absent terms a filter answers without a seek")
-                        .isGreaterThan(absent * reader.leaves().size() * 9 / 10);
-                assertThat(index.termStats().filteredSegments())
-                        .isEqualTo(reader.leaves().size());
-            } finally {
-                index.searchers().release(searcher);
-            }
-            // Replacing every claim closes the old segments; their filters go with them.
-            index.replaceAll(List.of(SALT));
-            ranking(new ClaimMatcher(index, MatcherSettings.defaults()));
-            IndexSearcher after = index.searchers().acquire();
-            try {
-                assertThat(index.termStats().filteredSegments())
-                        .isEqualTo(after.getIndexReader().leaves().size());
-            } finally {
-                index.searchers().release(after);
-            }
         }
     }
 
