@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -29,6 +30,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -99,6 +101,7 @@ public final class ClaimIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final TermStatsCache termStats = new TermStatsCache();
+    private volatile @Nullable TwinCache twinCache;
     private final @Nullable EmbeddingStore vectors;
     private final int schemaVersion;
     private volatile boolean needsRebuild;
@@ -242,6 +245,37 @@ public final class ClaimIndex implements Closeable {
     TermStatsCache termStats() {
         return termStats;
     }
+
+    /**
+     * The sorted ids of the other claims in the group of top-level document {@code doc} of the searcher's reader,
+     * remembered for that reader: the same claims come back match after match (during a bulk import, the popular
+     * rumours' claims), and each lookup seeks every segment. A new reader starts afresh, so a twin added or deleted
+     * since is never missed or kept. At most {@value #MAX_CACHED_TWINS} documents are remembered per reader.
+     */
+    List<String> twinsOf(IndexSearcher searcher, long groupHash, int doc) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        TwinCache cache = twinCache;
+        if (cache == null || cache.reader() != reader) {
+            cache = new TwinCache(reader, new ConcurrentHashMap<>());
+            twinCache = cache;
+        }
+        List<String> known = cache.byDoc().get(doc);
+        if (known != null) {
+            return known;
+        }
+        List<String> found = twins(searcher, groupHash, doc);
+        found.sort(null);
+        List<String> twins = found.isEmpty() ? List.of() : List.copyOf(found);
+        if (cache.byDoc().size() < MAX_CACHED_TWINS) {
+            cache.byDoc().put(doc, twins);
+        }
+        return twins;
+    }
+
+    static final int MAX_CACHED_TWINS = 200_000;
+
+    /** Twins by top-level document, for one reader. */
+    private record TwinCache(IndexReader reader, ConcurrentHashMap<Integer, List<String>> byDoc) {}
 
     /**
      * The ids of the other claims in the group of top-level document {@code doc}, found by its {@link #GROUP_HASH}

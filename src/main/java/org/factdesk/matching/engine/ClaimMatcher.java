@@ -192,8 +192,7 @@ public final class ClaimMatcher {
                 Band band = score >= settings.autoThreshold() && rank == 0 && !shortText
                         ? Band.AUTO
                         : score >= settings.suggestThreshold() ? Band.SUGGEST : Band.NONE;
-                List<String> twins = ClaimIndex.twins(searcher, hit.group(), hit.doc());
-                twins.sort(null);
+                List<String> twins = index.twinsOf(searcher, hit.group(), hit.doc());
                 out.add(new Candidate(
                         ids[rank], twins, score, band, highlights(queryFolded, folded, claim, lang), hit.bm25, cosine));
             }

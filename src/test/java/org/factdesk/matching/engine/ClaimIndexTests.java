@@ -136,12 +136,16 @@ class ClaimIndexTests {
             index.replaceAll(List.of(
                     ClaimDoc.of("a", "Bill Gates said “vaccines will reduce the population” by 15%.", null),
                     ClaimDoc.of("d", "Bill Gates said vaccines will increase the population by 15%.", null)));
-            index.upsert(ClaimDoc.of("b", "Bill Gates said \"vaccines will reduce the population\" by 15% ", null));
-            index.upsert(ClaimDoc.of("c", "bill gates said vaccines will reduce the population by 15", null));
-            index.delete("b");
             var matcher = new ClaimMatcher(index, MatcherSettings.defaults());
-            var candidates = matcher.match("Bill Gates said vaccines will reduce the population by 15 percent", 10)
-                    .candidates();
+            String post = "Bill Gates said vaccines will reduce the population by 15 percent";
+            // Twins are remembered per reader: each change below must show in the next match.
+            assertThat(membersWith(matcher.match(post, 10).candidates(), "a")).containsExactly("a");
+            index.upsert(ClaimDoc.of("b", "Bill Gates said \"vaccines will reduce the population\" by 15% ", null));
+            assertThat(membersWith(matcher.match(post, 10).candidates(), "a")).containsExactlyInAnyOrder("a", "b");
+            index.upsert(ClaimDoc.of("c", "bill gates said vaccines will reduce the population by 15", null));
+            assertThat(membersWith(matcher.match(post, 10).candidates(), "a")).containsExactlyInAnyOrder("a", "b", "c");
+            index.delete("b");
+            var candidates = matcher.match(post, 10).candidates();
             Candidate group = candidates.stream()
                     .filter(c -> c.members().contains("a"))
                     .findFirst()
@@ -160,5 +164,14 @@ class ClaimIndexTests {
     void groupKeysIgnoreQuotesPunctuationCaseAndSpacesButNotTones() {
         assertThat(Groups.key("Đà Nẵng “floods” again!")).isEqualTo(Groups.key("đà nẵng 'floods'   again"));
         assertThat(Groups.key("bán nhà")).isNotEqualTo(Groups.key("bàn nhà"));
+    }
+
+    /** The members of the candidate group holding {@code id} (its representative may be another member). */
+    private static List<String> membersWith(List<Candidate> candidates, String id) {
+        return candidates.stream()
+                .filter(c -> c.members().contains(id))
+                .findFirst()
+                .orElseThrow()
+                .members();
     }
 }
