@@ -36,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  * each): they are bounded by the index's vocabulary. The words of posts that no claim has are not bounded, and with
  * a desk's few thousand claims they are most of a post's terms (and of the syllable splits tried for its unknown
  * words): the first {@link #MAX_ABSENT} of them are remembered as absent (about 80 bytes each), so that a word seen
- * in one post is not looked up again in the next; beyond that they are looked up each time. Lookups go through one
- * {@link Lookup} per query that keeps a terms enumeration per field and segment (Lucene's own
+ * in one post is not looked up again in the next. A word never seen before (most of them, in a bulk import) is first
+ * checked against each segment's {@link TermFilter}, so only the segments that may have it are sought. Lookups go
+ * through one {@link Lookup} per query that keeps a terms enumeration per field and segment (Lucene's own
  * {@link TermStates#build} makes a new one, and a task, per term and segment).
  *
  * <p>Thread-safe: states are built fully (with statistics) before they are shared, and are only read after that. A
@@ -86,9 +87,15 @@ final class TermStatsCache {
 
     private volatile Generation current;
 
+    /**
+     * Each segment's term filters by field ({@link TermFilter}), kept by the segment core's key so that every reader
+     * holding the segment shares them; built on first use, dropped when the segment is closed.
+     */
+    private final ConcurrentHashMap<Object, ConcurrentHashMap<String, TermFilter>> filters = new ConcurrentHashMap<>();
+
     /** Lookups for one query on {@code searcher}. */
     Lookup lookup(IndexSearcher searcher) {
-        return new Lookup(searcher.getIndexReader(), generation(searcher.getIndexReader()));
+        return new Lookup(this, searcher.getIndexReader(), generation(searcher.getIndexReader()));
     }
 
     private Generation generation(IndexReader reader) {
@@ -116,8 +123,11 @@ final class TermStatsCache {
         private final List<LeafReaderContext> leaves;
         private final Generation generation;
         private final Map<String, TermsEnum[]> enums = new HashMap<>();
+        private final Map<String, TermFilter[]> fieldFilters = new HashMap<>();
+        private final TermStatsCache cache;
 
-        private Lookup(IndexReader reader, Generation generation) {
+        private Lookup(TermStatsCache cache, IndexReader reader, Generation generation) {
+            this.cache = cache;
             this.top = reader.getContext();
             this.leaves = reader.leaves();
             this.generation = generation;
@@ -138,9 +148,17 @@ final class TermStatsCache {
             if (cached.absent().contains(text)) {
                 return generation.empty();
             }
-            BytesRef bytes = new BytesRef(text);
+            TermFilter[] segmentFilters = filters(field);
+            int hash = text.hashCode();
+            BytesRef bytes = null;
             states = new TermStates(top);
             for (LeafReaderContext leaf : leaves) {
+                if (!segmentFilters[leaf.ord].mayContain(hash)) {
+                    continue;
+                }
+                if (bytes == null) {
+                    bytes = new BytesRef(text);
+                }
                 TermsEnum terms = termsEnum(field, leaf);
                 if (terms != null && terms.seekExact(bytes)) {
                     states.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
@@ -183,6 +201,45 @@ final class TermStatsCache {
             return terms.postings(null, PostingsEnum.FREQS);
         }
 
+        /** The term filters of the field in each segment, by leaf ordinal, looked up once per query and field. */
+        private TermFilter[] filters(String field) throws IOException {
+            TermFilter[] perLeaf = fieldFilters.get(field);
+            if (perLeaf == null) {
+                perLeaf = new TermFilter[leaves.size()];
+                for (LeafReaderContext leaf : leaves) {
+                    perLeaf[leaf.ord] = segmentFilter(leaf, field);
+                }
+                fieldFilters.put(field, perLeaf);
+            }
+            return perLeaf;
+        }
+
+        private TermFilter segmentFilter(LeafReaderContext leaf, String field) throws IOException {
+            IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+            if (helper == null) {
+                return TermFilter.ALL;
+            }
+            ConcurrentHashMap<String, TermFilter> byField = cache.filters.get(helper.getKey());
+            if (byField == null) {
+                byField = new ConcurrentHashMap<>();
+                ConcurrentHashMap<String, TermFilter> raced = cache.filters.putIfAbsent(helper.getKey(), byField);
+                if (raced != null) {
+                    byField = raced;
+                } else {
+                    helper.addClosedListener(cache.filters::remove);
+                }
+            }
+            TermFilter filter = byField.get(field);
+            if (filter == null) {
+                filter = TermFilter.of(leaf.reader().terms(field));
+                TermFilter raced = byField.putIfAbsent(field, filter);
+                if (raced != null) {
+                    filter = raced;
+                }
+            }
+            return filter;
+        }
+
         /** This query's terms enumeration of the field in the leaf, made on first use; null without the field. */
         private @Nullable TermsEnum termsEnum(String field, LeafReaderContext leaf) throws IOException {
             TermsEnum[] perLeaf = enums.computeIfAbsent(field, f -> new TermsEnum[leaves.size()]);
@@ -192,5 +249,10 @@ final class TermStatsCache {
             }
             return perLeaf[leaf.ord];
         }
+    }
+
+    /** How many segments have term filters (for tests: a closed segment's are dropped). */
+    int filteredSegments() {
+        return filters.size();
     }
 }

@@ -58,6 +58,95 @@ class TermStatsCacheTests {
         }
     }
 
+    /**
+     * Each segment's term filter lets the lookups skip segments that lack a term; it must never skip one that has it.
+     * Over several segments, every term of every looked-up field has the document frequency the reader gives, the
+     * filters hold every term of their segment and turn most others away, and a closed segment's filters are dropped.
+     */
+    @Test
+    void segmentFiltersNeverHideATermAndDropWithTheirSegment() throws Exception {
+        try (ClaimIndex index = ClaimIndex.inMemory(AnalyzerSet.defaults(), null, null)) {
+            index.replaceAll(List.of(LEMON, GARLIC));
+            index.upsert(GINGER);
+            index.upsert(SALT);
+            index.upsert(
+                    ClaimDoc.of("5g", "Sóng 5G lây lan virus corona, mn đừng lắp trạm nha", "5G spreads the virus"));
+            IndexSearcher searcher = index.searchers().acquire();
+            try {
+                var reader = searcher.getIndexReader();
+                assertThat(reader.leaves()).as("several segments").hasSizeGreaterThan(1);
+                TermStatsCache.Lookup lookup = index.termStats().lookup(searcher);
+                int present = 0;
+                int absent = 0;
+                int turnedAway = 0;
+                for (String field :
+                        List.of(AnalyzerSet.FOLDED, AnalyzerSet.EXACT, AnalyzerSet.BIGRAM, AnalyzerSet.ENGLISH)) {
+                    java.util.Set<String> seen = new java.util.TreeSet<>();
+                    List<TermFilter> filters = new ArrayList<>();
+                    for (var leaf : reader.leaves()) {
+                        var terms = leaf.reader().terms(field);
+                        TermFilter filter = TermFilter.of(terms);
+                        filters.add(filter);
+                        if (terms == null) {
+                            continue;
+                        }
+                        var each = terms.iterator();
+                        for (var term = each.next(); term != null; term = each.next()) {
+                            String text = term.utf8ToString();
+                            seen.add(text);
+                            assertThat(filter.mayContain(text.hashCode()))
+                                    .as("the filter holds " + text)
+                                    .isTrue();
+                        }
+                    }
+                    for (String term : seen) {
+                        assertThat(lookup.docFreq(field, term))
+                                .as(field + ":" + term)
+                                .isEqualTo(reader.docFreq(new Term(field, term)))
+                                .isPositive();
+                        present++;
+                    }
+                    for (int i = 0; i < 500; i++) {
+                        String missing = "zz" + Integer.toString(i * 7919, 36) + " q" + i;
+                        assertThat(lookup.docFreq(field, missing)).isZero();
+                        absent++;
+                        for (TermFilter filter : filters) {
+                            if (!filter.mayContain(missing.hashCode())) {
+                                turnedAway++;
+                            }
+                        }
+                    }
+                }
+                assertThat(present).isGreaterThan(50);
+                assertThat(turnedAway)
+                        .as("absent terms a filter answers without a seek")
+                        .isGreaterThan(absent * reader.leaves().size() * 95 / 100);
+                assertThat(index.termStats().filteredSegments())
+                        .isEqualTo(reader.leaves().size());
+            } finally {
+                index.searchers().release(searcher);
+            }
+            // Replacing every claim closes the old segments; their filters go with them.
+            index.replaceAll(List.of(SALT));
+            ranking(new ClaimMatcher(index, MatcherSettings.defaults()));
+            IndexSearcher after = index.searchers().acquire();
+            try {
+                assertThat(index.termStats().filteredSegments())
+                        .isEqualTo(after.getIndexReader().leaves().size());
+            } finally {
+                index.searchers().release(after);
+            }
+        }
+    }
+
+    @Test
+    void aTermsHashIsTheHashOfItsString() {
+        for (String text : List.of("", "a", "mọi người", "vắc xin", "😷 covid", "đ\u0301")) {
+            char[] chars = text.toCharArray();
+            assertThat(TermFilter.hash(chars, chars.length)).isEqualTo(text.hashCode());
+        }
+    }
+
     /** The folded term's document frequency, as the matcher's lookups see it. */
     private static int docFreq(ClaimIndex index, String folded) throws Exception {
         IndexSearcher searcher = index.searchers().acquire();
