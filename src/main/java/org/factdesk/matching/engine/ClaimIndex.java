@@ -101,7 +101,11 @@ public final class ClaimIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final TermStatsCache termStats = new TermStatsCache();
-    private volatile @Nullable TwinCache twinCache;
+    /** Twins by top-level document, and whether the graph holds vectors: see {@link #twinsOf}, {@link #hasVectors}. */
+    private final PerReader<ConcurrentHashMap<Integer, List<String>>> twinsByDoc =
+            new PerReader<>(reader -> new ConcurrentHashMap<>());
+
+    private final PerReader<Boolean> vectorsInGraph = new PerReader<>(ClaimIndex::hasVectors);
     private final @Nullable EmbeddingStore vectors;
     private final int schemaVersion;
     private volatile boolean needsRebuild;
@@ -253,29 +257,21 @@ public final class ClaimIndex implements Closeable {
      * since is never missed or kept. At most {@value #MAX_CACHED_TWINS} documents are remembered per reader.
      */
     List<String> twinsOf(IndexSearcher searcher, long groupHash, int doc) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        TwinCache cache = twinCache;
-        if (cache == null || cache.reader() != reader) {
-            cache = new TwinCache(reader, new ConcurrentHashMap<>());
-            twinCache = cache;
-        }
-        List<String> known = cache.byDoc().get(doc);
+        ConcurrentHashMap<Integer, List<String>> byDoc = twinsByDoc.get(searcher.getIndexReader());
+        List<String> known = byDoc.get(doc);
         if (known != null) {
             return known;
         }
         List<String> found = twins(searcher, groupHash, doc);
         found.sort(null);
         List<String> twins = found.isEmpty() ? List.of() : List.copyOf(found);
-        if (cache.byDoc().size() < MAX_CACHED_TWINS) {
-            cache.byDoc().put(doc, twins);
+        if (byDoc.size() < MAX_CACHED_TWINS) {
+            byDoc.put(doc, twins);
         }
         return twins;
     }
 
     static final int MAX_CACHED_TWINS = 200_000;
-
-    /** Twins by top-level document, for one reader. */
-    private record TwinCache(IndexReader reader, ConcurrentHashMap<Integer, List<String>> byDoc) {}
 
     /**
      * The ids of the other claims in the group of top-level document {@code doc}, found by its {@link #GROUP_HASH}
@@ -317,15 +313,26 @@ public final class ClaimIndex implements Closeable {
         return ids;
     }
 
-    /** Whether any live or deleted claim of the searcher's reader has a vector in the graph. */
-    static boolean hasVectors(IndexSearcher searcher) throws IOException {
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
-            if (values != null && values.size() > 0) {
-                return true;
+    /**
+     * Whether any live or deleted claim of the searcher's reader has a vector in the graph, found out once per reader
+     * (every English match asks).
+     */
+    boolean hasVectors(IndexSearcher searcher) {
+        return vectorsInGraph.get(searcher.getIndexReader());
+    }
+
+    private static boolean hasVectors(IndexReader reader) {
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+                if (values != null && values.size() > 0) {
+                    return true;
+                }
             }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return false;
     }
 
     /**

@@ -138,7 +138,7 @@ public final class ClaimMatcher {
             }
             // The post is embedded when its vector has something to find or re-rank: without claims in the graph
             // (no English claim for the English-only model) and without BM25 candidates, that is never.
-            boolean graph = dense && settings.denseCandidates() > 0 && ClaimIndex.hasVectors(searcher);
+            boolean graph = dense && settings.denseCandidates() > 0 && index.hasVectors(searcher);
             float[] vector = graph || (dense && !groups.isEmpty()) ? embed(text) : null;
             if (graph) {
                 addDenseHits(searcher, query, Objects.requireNonNull(vector), groups);

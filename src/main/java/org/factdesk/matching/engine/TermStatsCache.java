@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
@@ -30,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * frequency of every term of the claims it re-scores. On a claim index of a few hundred or thousand claims, where
  * scoring itself is cheap, those lookups were four fifths of a match (JFR, bulk import of 20,000 posts). A reader
  * never changes, so its answers never go stale; when the index is refreshed the next query sees a new reader and
- * starts a new cache.
+ * starts a new cache ({@link PerReader}).
  *
  * <p>Terms some claim has are kept with their states (at most {@link #MAX_TERMS} per reader, a few hundred bytes
  * each): they are bounded by the index's vocabulary. The words of posts that no claim has are not bounded, and with
@@ -50,22 +49,15 @@ final class TermStatsCache {
     static final int MAX_ABSENT = 200_000;
 
     /**
-     * A reader's cache; the version is read when it is made, while the reader is surely open. Terms are kept per field
-     * by their text, so that a lookup hashes a string (its hash is kept with it) instead of encoding a {@link Term}.
-     * {@code absent} holds the terms no document has; they all share one empty states.
+     * A reader's answers. Terms are kept per field by their text, so that a lookup hashes a string (its hash is kept
+     * with it) instead of encoding a {@link Term}. {@code absent} holds the terms no document has; they all share one
+     * empty states.
      */
     private record Generation(
-            IndexReader reader,
-            long version,
-            ConcurrentHashMap<String, FieldTerms> fields,
-            AtomicInteger known,
-            AtomicInteger absent,
-            TermStates empty) {
+            ConcurrentHashMap<String, FieldTerms> fields, AtomicInteger known, AtomicInteger absent, TermStates empty) {
 
-        Generation(IndexReader reader, long version) {
+        Generation(IndexReader reader) {
             this(
-                    reader,
-                    version,
                     new ConcurrentHashMap<>(),
                     new AtomicInteger(),
                     new AtomicInteger(),
@@ -85,7 +77,7 @@ final class TermStatsCache {
         }
     }
 
-    private volatile Generation current;
+    private final PerReader<Generation> generations = new PerReader<>(Generation::new);
 
     /**
      * Each segment's term filters by field ({@link TermFilter}), kept by the segment core's key so that every reader
@@ -95,25 +87,7 @@ final class TermStatsCache {
 
     /** Lookups for one query on {@code searcher}. */
     Lookup lookup(IndexSearcher searcher) {
-        return new Lookup(this, searcher.getIndexReader(), generation(searcher.getIndexReader()));
-    }
-
-    private Generation generation(IndexReader reader) {
-        Generation generation = current;
-        if (generation == null || generation.reader() != reader) {
-            // A searcher of an older reader (still held by a query that started before a refresh) gets a cache of
-            // its own for the moment rather than replacing the current one.
-            Generation fresh = new Generation(reader, version(reader));
-            if (generation == null || fresh.version() >= generation.version()) {
-                current = fresh;
-            }
-            return fresh;
-        }
-        return generation;
-    }
-
-    private static long version(IndexReader reader) {
-        return reader instanceof DirectoryReader directory ? directory.getVersion() : Long.MAX_VALUE;
+        return new Lookup(this, searcher.getIndexReader(), generations.get(searcher.getIndexReader()));
     }
 
     /** The term lookups of one query: cached states first, else the dictionary through reused enumerations. */

@@ -279,6 +279,7 @@ public final class EvalCommand {
         @Nullable
         Double coverageWeight;
 
+        @Nullable
         Integer denseCandidates;
 
         double @Nullable [] boosts;
