@@ -544,13 +544,25 @@ public class IntakeManagement {
                 .orElseThrow(() -> new Forbidden("intake.error.not-checker"));
     }
 
-    /** Blank becomes null; control characters other than tab and line breaks are removed. */
+    /**
+     * Blank becomes null (also a value of nothing but no-break or zero-width spaces, format characters and lone
+     * combining marks, which show as nothing); control characters other than tab and line breaks are removed.
+     */
     private static @Nullable String blankToNull(@Nullable String value) {
         if (value == null) {
             return null;
         }
         String cleaned = CONTROL_CHARACTERS.matcher(value).replaceAll("");
-        return cleaned.isBlank() ? null : cleaned.strip();
+        return cleaned.codePoints().allMatch(IntakeManagement::invisible) ? null : cleaned.strip();
+    }
+
+    private static boolean invisible(int codePoint) {
+        return Character.isWhitespace(codePoint)
+                || Character.isSpaceChar(codePoint)
+                || switch (Character.getType(codePoint)) {
+                    case Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+                    default -> false;
+                };
     }
 
     private static String joined(@Nullable String title, @Nullable String text) {

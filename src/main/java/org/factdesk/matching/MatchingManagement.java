@@ -19,6 +19,7 @@ import org.factdesk.intake.ClusterSummary;
 import org.factdesk.intake.IntakeManagement;
 import org.factdesk.intake.Item;
 import org.factdesk.matching.engine.Band;
+import org.factdesk.matching.engine.ClaimMatcher;
 import org.factdesk.matching.internal.ClaimSearch;
 import org.factdesk.matching.internal.FactCheckPages;
 import org.factdesk.matching.internal.ItemMatches;
@@ -82,10 +83,24 @@ public class MatchingManagement {
     }
 
     /**
-     * The checked claims that {@code text} repeats, best first. Blank text is refused; text over the configured
-     * length is matched on its beginning and the report says so.
+     * The checked claims that {@code text} repeats, best first, of every unit, published or not (for the desk's own
+     * use: the tipline answers only with published fact-checks; people get {@link #match(CurrentUser, String, int)}).
+     * Blank text, or text with no letter or digit, is refused; text over the configured length is matched on its
+     * beginning and the report says so.
      */
     public MatchReport match(String text, int limit) {
+        return match(text, limit, claim -> true);
+    }
+
+    /**
+     * {@link #match(String, int)} as {@code actor} may see it: claims still being checked only from the actor's own
+     * units, published ones from every unit (the rule of {@link #searchClaims}).
+     */
+    public MatchReport match(CurrentUser actor, String text, int limit) {
+        return match(text, limit, claim -> claim.published() || actor.isMemberOf(claim.unit()));
+    }
+
+    private MatchReport match(String text, int limit, java.util.function.Predicate<CheckedClaim> readable) {
         if (text == null || text.isBlank()) {
             throw new InvalidInput("matching.error.text-required");
         }
@@ -100,6 +115,9 @@ public class MatchingManagement {
         Map<CaseId, String> publicUrls = factCheckPages.urls(languages);
         List<DeskMatch> matches = new ArrayList<>();
         for (ClaimSearch.Hit hit : result.hits()) {
+            if (!readable.test(hit.claim())) {
+                continue;
+            }
             DeskMatch match = desk(hit);
             String url = publicUrls.get(match.caseId());
             matches.add(url == null ? match : match.withFactCheckUrl(url));
@@ -192,7 +210,7 @@ public class MatchingManagement {
         Item item = intake.get(id);
         String text =
                 ((item.title() == null ? "" : item.title() + "\n") + (item.text() == null ? "" : item.text())).strip();
-        if (text.isEmpty()) {
+        if (!ClaimMatcher.hasWords(text)) {
             return List.of();
         }
         storeMatches(item, text);
@@ -210,7 +228,7 @@ public class MatchingManagement {
         boolean ownText = (item.title() != null && !item.title().isBlank())
                 || (item.text() != null && !item.text().isBlank());
         String text = ((pageTitle == null ? "" : pageTitle + "\n") + (pageText == null ? "" : pageText)).strip();
-        if (ownText || text.isEmpty()) {
+        if (ownText || !ClaimMatcher.hasWords(text)) {
             return matchesOf(id);
         }
         storeMatches(item, text);
@@ -259,7 +277,7 @@ public class MatchingManagement {
             }
             String text = ((item.title() == null ? "" : item.title() + "\n") + (item.text() == null ? "" : item.text()))
                     .strip();
-            if (text.isEmpty() || CONTROL.matcher(text).replaceAll(" ").isBlank()) {
+            if (!ClaimMatcher.hasWords(text)) {
                 continue;
             }
             ClusterSummary cluster = clusters.get(id);
@@ -292,6 +310,7 @@ public class MatchingManagement {
     /** The stored matches of an item, best first, with the claims as they stand now. */
     @Transactional(readOnly = true)
     public List<ItemMatch> matchesOf(ItemId id) {
+        intake.get(id); // an unknown item is a 404, not an empty list
         return matchesOf(List.of(id)).getOrDefault(id, List.of());
     }
 
@@ -343,7 +362,7 @@ public class MatchingManagement {
         String text = query.text() == null
                 ? ""
                 : CONTROL.matcher(query.text()).replaceAll(" ").strip();
-        if (text.isEmpty()) {
+        if (!ClaimMatcher.hasWords(text)) {
             PageOf<DeskMatch> latest = cases.publishedClaims(query.rating(), query.language(), page, size)
                     .map(claim -> desk(claim, 0, Band.NONE, List.of()));
             return new FoundClaims(latest, false, false);
@@ -446,9 +465,17 @@ public class MatchingManagement {
                 .orElseThrow(() -> new NotFound("matching.error.match-not-found", claim));
     }
 
-    /** The engine's matches; a text with nothing but control characters and spaces is refused like a blank one. */
+    /**
+     * Whether {@code text} has anything to match (a letter or a digit): spaces of any kind, control and format
+     * characters, punctuation and emoji alone are refused like a blank text.
+     */
+    public static boolean matchable(@Nullable String text) {
+        return text != null && ClaimMatcher.hasWords(text);
+    }
+
+    /** The engine's matches; a text with no letter or digit is refused like a blank one. */
     private ClaimSearch.MatchResult matchText(String text, int limit) {
-        if (CONTROL.matcher(text).replaceAll(" ").isBlank()) {
+        if (!ClaimMatcher.hasWords(text)) {
             throw new InvalidInput("matching.error.text-required");
         }
         return search.match(text, limit);

@@ -256,7 +256,7 @@ public class TiplineService {
         if (item.caseId() != null) {
             cases.add(item.caseId());
         }
-        if (text != null) {
+        if (MatchingManagement.matchable(text)) {
             for (DeskMatch match : matching.match(text, MATCH_CANDIDATES).matches()) {
                 if (match.band() != Band.NONE) {
                     cases.add(match.caseId());

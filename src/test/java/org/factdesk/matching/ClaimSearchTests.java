@@ -213,12 +213,15 @@ class ClaimSearchTests {
 
     @Test
     void oddButHarmlessQueriesAreAnswered() throws Exception {
-        // Control characters only: nothing to match, so the latest fact-checks.
-        mvc.perform(get("/api/v1/claims").param("q", "\u0000\u0007 \t").header("Authorization", token))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.ranked").value(false));
-        // Punctuation and emoji only: matched, nothing found, no error.
-        mvc.perform(get("/api/v1/claims").param("q", "?!… 🔥🔥").header("Authorization", token))
+        // No letter or digit (control characters, no-break and zero-width spaces, a lone mark, punctuation, emoji):
+        // nothing to match, so the latest fact-checks.
+        for (String q : List.of("\u0000\u0007 \t", "\u00a0", "\u200b", "\u0301", "?!… 🔥🔥")) {
+            mvc.perform(get("/api/v1/claims").param("q", q).header("Authorization", token))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.ranked").value(false));
+        }
+        // Handles alone: matched, without a vector (the model refuses a blank text), no error.
+        mvc.perform(get("/api/v1/claims").param("q", "@WHO @CDCgov").header("Authorization", token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ranked").value(true));
         mvc.perform(get("/matching/claims")

@@ -234,6 +234,64 @@ class MatchingDeskTests {
     }
 
     @Test
+    void aClaimStillBeingCheckedIsMatchedOnlyForItsOwnUnit() throws Exception {
+        String claim = "Uống nước đá " + marker + " sau bữa ăn làm mỡ đông lại trong dạ dày gây ung thư";
+        Item item = intake.submit(checker, SubmitItem.of(null, claim, Platform.FACEBOOK))
+                .item();
+        Case kase =
+                cases.open(checker, new OpenCase(null, claim, List.of(new NewClaim(claim, null)), List.of(item.id())));
+        eventually(
+                () -> matching.match(claim, 5).matches(),
+                found -> found.stream().anyMatch(m -> m.caseId().equals(kase.id())));
+        TestAccounts accounts = new TestAccounts(network);
+        CurrentUser outsider =
+                accounts.user(Role.EDITOR, accounts.unit("Another desk").id());
+
+        assertThat(matching.match(checker, claim, 5).matches())
+                .extracting(DeskMatch::caseId)
+                .contains(kase.id());
+        assertThat(matching.match(outsider, claim, 5).matches())
+                .extracting(DeskMatch::caseId)
+                .doesNotContain(kase.id());
+        String request = "{\"text\": \"%s\"}".formatted(claim);
+        mvc.perform(post("/api/v1/match")
+                        .header("Authorization", "Bearer " + accounts.token(checker))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(request))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.matches[0].caseId").value(kase.id().toString()));
+        mvc.perform(post("/api/v1/match")
+                        .header("Authorization", "Bearer " + accounts.token(outsider))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(request))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.matches[?(@.caseId == '%s')]".formatted(kase.id()))
+                        .isEmpty());
+        mvc.perform(post("/matching/check").with(user(outsider)).with(csrf()).param("text", claim))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("/cases/" + kase.id()))));
+
+        // Wordless texts: spaces that isBlank does not know, a lone mark, handles and links alone.
+        for (String text : List.of("\\u00a0", "\\u200b", "\\u0301")) {
+            mvc.perform(post("/api/v1/match")
+                            .header("Authorization", "Bearer " + accounts.token(checker))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"text\": \"" + text + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        for (String text : List.of("@WHO @CDCgov", "pic.twitter.com/abc", "https://t.co/abc @a")) {
+            mvc.perform(post("/api/v1/match")
+                            .header("Authorization", "Bearer " + accounts.token(checker))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"text\": \"" + text + "\"}"))
+                    .andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void theCheckPageHighlightsTheOverlap() throws Exception {
         publish("Ăn tỏi sống " + marker + " phòng được Covid-19", Rating.FALSE);
         eventually(() -> matching.match("an toi song " + marker, 5).matches(), found -> !found.isEmpty());

@@ -80,8 +80,8 @@ public final class ClaimMatcher {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         String clean = clean(text);
-        if (clean.isBlank()) {
-            throw new IllegalArgumentException("Nothing to match: the text is blank");
+        if (!hasWords(clean)) {
+            throw new IllegalArgumentException("Nothing to match: the text has no letter or digit");
         }
         boolean truncated = clean.length() > settings.maxTextLength();
         if (truncated) {
@@ -139,7 +139,10 @@ public final class ClaimMatcher {
             // The post is embedded when its vector has something to find or re-rank: without claims in the graph
             // (no English claim for the English-only model) and without BM25 candidates, that is never.
             boolean graph = dense && settings.denseCandidates() > 0 && index.hasVectors(searcher);
-            float[] vector = graph || (dense && !groups.isEmpty()) ? embed(text) : null;
+            // A post of nothing but handles and links has no words left to embed.
+            String denseText = dense ? TweetCleanup.clean(text) : "";
+            graph &= hasWords(denseText);
+            float[] vector = graph || (dense && !groups.isEmpty() && hasWords(denseText)) ? embed(denseText) : null;
             if (graph) {
                 addDenseHits(searcher, query, Objects.requireNonNull(vector), groups);
             }
@@ -420,8 +423,16 @@ public final class ClaimMatcher {
                 && (lang == Language.EN || vectors.embedder().multilingual());
     }
 
-    private float[] embed(String text) {
-        return Objects.requireNonNull(index.vectors()).embedder().embedQuery(TweetCleanup.clean(text));
+    private float[] embed(String cleaned) {
+        return Objects.requireNonNull(index.vectors()).embedder().embedQuery(cleaned);
+    }
+
+    /**
+     * Whether a text has anything to match: a letter or a digit. Spaces of every kind (no-break, zero-width),
+     * format characters, lone combining marks, punctuation and emoji alone do not count.
+     */
+    public static boolean hasWords(CharSequence text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** Cosines of the query with each candidate's stored vector, looked up by the text key doc value. */
@@ -561,19 +572,30 @@ public final class ClaimMatcher {
                 .toList();
     }
 
+    /**
+     * The words of a post that say something, for the rule that short texts are never linked without asking: links,
+     * handles and a tweet's "(@handle) date" signature are left out (as {@link TweetCleanup} leaves them out), and so
+     * are runs of digits alone (dates, times, counts), so that a three-word claim with a link and a time stamp stays
+     * short.
+     */
     static int words(String text) {
+        String said = TweetCleanup.clean(text);
         int n = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            boolean letter = Character.isLetterOrDigit(cp);
-            if (letter && !inWord) {
-                n++;
+        boolean letter = false;
+        for (int i = 0; i < said.length(); ) {
+            int cp = said.codePointAt(i);
+            boolean wordChar = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+            if (wordChar) {
+                letter |= Character.isLetter(cp);
+            } else if (inWord) {
+                n += letter ? 1 : 0;
+                letter = false;
             }
-            inWord = letter;
+            inWord = wordChar;
             i += Character.charCount(cp);
         }
-        return n;
+        return n + (inWord && letter ? 1 : 0);
     }
 
     /** Control characters and unpaired surrogates become spaces; tabs and line breaks stay. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.factdesk.matching.engine.Band;
+import org.factdesk.matching.engine.ClaimMatcher;
 import org.factdesk.publishing.FactCheckSearch;
 import org.factdesk.shared.CaseId;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class MatchingFactCheckSearch implements FactCheckSearch {
 
     @Override
     public List<CaseId> rank(String text, int limit) {
-        if (text.isBlank()) {
+        if (!ClaimMatcher.hasWords(text)) {
             return List.of();
         }
         Set<CaseId> cases = new LinkedHashSet<>();

@@ -187,8 +187,8 @@ class MatchApi {
     }
 
     @PostMapping("/match")
-    MatchResponse match(@Valid @RequestBody MatchRequest request) {
-        MatchReport report = matching.match(request.text(), request.limit() == null ? 10 : request.limit());
+    MatchResponse match(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody MatchRequest request) {
+        MatchReport report = matching.match(user, request.text(), request.limit() == null ? 10 : request.limit());
         List<MatchView> views = new java.util.ArrayList<>();
         report.matches().forEach(match -> views.add(MatchView.of(match)));
         report.external().forEach(match -> views.add(MatchView.of(match)));

@@ -67,19 +67,20 @@ class MatchingPages {
     }
 
     @GetMapping("/matching/check")
-    String check(@RequestParam(required = false) String text, Model model) {
+    String check(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String text, Model model) {
         if (text == null) {
             model.addAttribute("text", "");
             return CHECK_VIEW;
         }
-        return checked(text, model);
+        return checked(user, text, model);
     }
 
     @PostMapping("/matching/check")
-    String checked(@RequestParam(defaultValue = "") String text, Model model) {
+    String checked(
+            @AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String text, Model model) {
         model.addAttribute("text", text);
         try {
-            MatchReport report = matching.match(text, PAGE_LIMIT);
+            MatchReport report = matching.match(user, text, PAGE_LIMIT);
             model.addAttribute(
                     "results", report.matches().stream().map(Shown::of).toList());
             model.addAttribute(

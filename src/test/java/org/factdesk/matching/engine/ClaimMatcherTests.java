@@ -110,6 +110,31 @@ class ClaimMatcherTests {
         assertThatThrownBy(() -> matcher.match("   \n\t ", 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> matcher.match("\u0000\u0007\u001b", 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> matcher.match("", 5)).isInstanceOf(IllegalArgumentException.class);
+        // Spaces that isBlank does not know, format characters, a lone combining mark, punctuation and emoji.
+        for (String wordless : List.of("\u00a0", "\u200b\u200d\u2060", "\ufeff", "\u0301", "\u00ad", "?!… —", "😷🙏")) {
+            assertThatThrownBy(() -> matcher.match(wordless, 5))
+                    .as(
+                            "%s",
+                            wordless.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void linksHandlesTimesAndASignatureDoNotMakeAShortTextLong() {
+        assertThat(ClaimMatcher.words("5G towers spread coronavirus https://t.co/a1b2c3d4 2021-03-03 10:15:22"))
+                .isEqualTo(4);
+        assertThat(ClaimMatcher.words("Ivermectin proven cure — Dr. X (@drx) March 3, 2021"))
+                .isEqualTo(5);
+        assertThat(ClaimMatcher.words("Uống nước chanh nóng mỗi sáng chữa ung thư"))
+                .isEqualTo(9);
+        assertThat(ClaimMatcher.words("tiêm vắc xin Covid-19 gây vô sinh")).isEqualTo(7);
+
+        Candidate top = matcher.match("5G towers spread the coronavirus https://t.co/a1b2c3d4 2021-03-03 10:15:22", 3)
+                .candidates()
+                .get(0);
+        assertThat(top.id()).isEqualTo("5g");
+        assertThat(top.band()).as("five words that say something").isNotEqualTo(Band.AUTO);
     }
 
     @Test

@@ -68,6 +68,21 @@ class DenseCandidatesTests {
     }
 
     @Test
+    void aPostOfHandlesAndLinksAloneIsMatchedWithoutEmbeddingNothing() {
+        // The model refuses a blank text, and these are blank once handles and links are taken out.
+        ClaimMatcher matcher = new ClaimMatcher(index, MatcherSettings.defaults());
+        for (String post : List.of("@WHO", "@WHO @CDCgov", "pic.twitter.com/abc", "https://t.co/abc @a")) {
+            assertThat(matcher.match(post, Language.EN, 5).candidates())
+                    .as(post)
+                    .isNotNull();
+        }
+        assertThat(matcher.match("@CDCgov 5G towers https://t.co/abc", Language.EN, 5)
+                        .candidates())
+                .extracting(Candidate::id)
+                .startsWith("5g");
+    }
+
+    @Test
     void onlyClaimsTheModelSpeaksAreInTheGraph() throws IOException {
         // The same claim in Vietnamese gets no vector in the graph: the English-only model's vector of it is noise.
         IndexSearcher searcher = index.searchers().acquire();
