@@ -549,8 +549,13 @@ public final class ClaimIndex implements Closeable {
                         vectorModel);
                 return false;
             }
-            // Opening a reader checks every segment's header and footer.
+            // Opening a reader checks every segment's header and footer; the checksums of the whole files are
+            // verified as well, so that damage inside a file is found here and not by a query (a few hundred
+            // milliseconds for the 100,000-claim benchmark index, read once at start-up).
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                for (var leaf : reader.leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
                 return reader.numDocs() >= 0;
             }
         } catch (IOException | RuntimeException e) {
