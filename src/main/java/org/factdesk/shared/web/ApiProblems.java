@@ -1,11 +1,13 @@
 package org.factdesk.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.factdesk.shared.DomainException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -20,6 +22,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +43,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+
     private final MessageSource messages;
 
     public ApiProblems(MessageSource messages) {
@@ -56,6 +62,65 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException exception) {
         ProblemDetail problem = problem(HttpStatus.FORBIDDEN, message("problem.forbidden"));
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    /**
+     * Anything else a call fails on: a 500 with a reference that the log line carries too, never the exception's
+     * own text.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception exception, HttpServletRequest request) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error(
+                "Unexpected failure of {} {} (reference {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                reference,
+                exception);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, message("problem.internal", reference));
+        problem.setProperty("reference", reference);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .headers(headers)
+                .body(methodNotAllowed(ex));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .headers(headers)
+                .body(unsupportedMediaType(ex));
+    }
+
+    ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
+        String[] supported = ex.getSupportedMethods();
+        return problem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                message(
+                        "problem.method-not-allowed",
+                        ex.getMethod(),
+                        supported == null ? "" : String.join(", ", supported)));
+    }
+
+    ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                message(
+                        "problem.unsupported-media-type",
+                        String.valueOf(ex.getContentType()),
+                        ex.getSupportedMediaTypes().stream()
+                                .map(Object::toString)
+                                .collect(java.util.stream.Collectors.joining(", "))));
+    }
+
+    ProblemDetail noRoute(HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, message("problem.no-route", request.getMethod(), request.getRequestURI()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

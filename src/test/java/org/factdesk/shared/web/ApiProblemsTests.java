@@ -1,0 +1,109 @@
+package org.factdesk.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.factdesk.network.NetworkManagement;
+import org.factdesk.network.Role;
+import org.factdesk.testing.DeskTest;
+import org.factdesk.testing.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Every failure of an API call is RFC 9457 problem details, also those that reach no controller. */
+@DeskTest
+class ApiProblemsTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    NetworkManagement network;
+
+    @Autowired
+    MessageSource messages;
+
+    String token;
+
+    @BeforeEach
+    void setUp() {
+        TestAccounts accounts = new TestAccounts(network);
+        token = "Bearer "
+                + accounts.token(
+                        accounts.user(Role.CHECKER, accounts.unit("Problems").id()));
+    }
+
+    @Test
+    void aMethodThePathDoesNotTakeIsA405ProblemNamingTheOneItTakes() throws Exception {
+        mvc.perform(get("/api/v1/match").header("Authorization", token).header("Accept-Language", "en"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string("Allow", "POST"))
+                .andExpect(jsonPath("$.status").value(405))
+                .andExpect(jsonPath("$.title").value("Method not allowed"))
+                .andExpect(jsonPath("$.detail").value("GET is not supported here; this path takes POST."));
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() throws Exception {
+        mvc.perform(post("/api/v1/nonexistent")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Không tìm thấy"))
+                .andExpect(jsonPath("$.detail").value("API không có POST /api/v1/nonexistent."));
+    }
+
+    @Test
+    void aBodyOfAnotherTypeIsA415ProblemInTheCallersLanguage() throws Exception {
+        mvc.perform(post("/api/v1/match")
+                        .header("Authorization", token)
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("5G spreads the virus"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Unsupported media type"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The body is text/plain")));
+    }
+
+    @Test
+    void pagesOutsideTheApiKeepTheirErrorPages() throws Exception {
+        mvc.perform(
+                        get("/no-such-page")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("someone")))
+                .andExpect(status().isNotFound())
+                .andExpect(
+                        result -> assertThat(String.valueOf(result.getResponse().getContentType()))
+                                .doesNotContain("problem+json"));
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemWithAReferenceAndNoInternals() {
+        var problems = new ApiProblems(messages);
+        var request = new MockHttpServletRequest("POST", "/api/v1/match");
+        var answer = problems.unexpected(new IllegalStateException("secret internals"), request);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        var problem = answer.getBody();
+        assertThat(problem).isNotNull();
+        assertThat(problem.getStatus()).isEqualTo(500);
+        assertThat(problem.getDetail())
+                .doesNotContain("secret")
+                .contains(problem.getProperties().get("reference").toString());
+    }
+}
