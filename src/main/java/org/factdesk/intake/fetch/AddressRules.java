@@ -59,6 +59,34 @@ final class AddressRules {
         return listedOnly && isPublic(address);
     }
 
+    /**
+     * Whether a host is an IPv4 address written in another form than four plain decimal numbers: octal with leading
+     * zeros ({@code 0177.0.0.1}), hexadecimal ({@code 0x7f000001}), one or two numbers ({@code 2130706433},
+     * {@code 127.1}). Browsers and curl read these as loopback or private addresses where Java reads them otherwise
+     * (177.0.0.1) or not at all, so what the desk checks is not what a link points to: such hosts are refused. A host
+     * whose last label is a number or {@code 0x...} is numeric, since no top-level domain is.
+     */
+    static boolean ambiguousNumber(String host) {
+        if (host.indexOf(':') >= 0) {
+            return false; // IPv6, checked by address
+        }
+        String[] labels = host.split("\\.", -1);
+        String last = labels[labels.length - 1].toLowerCase(java.util.Locale.ROOT);
+        boolean numeric = last.matches("\\d+|0x[0-9a-f]*");
+        if (!numeric) {
+            return false;
+        }
+        if (labels.length != 4) {
+            return true;
+        }
+        for (String label : labels) {
+            if (!label.matches("0|[1-9]\\d{0,2}") || Integer.parseInt(label) > 255) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress()
                 || address.isLoopbackAddress()

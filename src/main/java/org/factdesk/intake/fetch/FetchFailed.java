@@ -17,6 +17,7 @@ public class FetchFailed extends DomainException {
         INVALID_URL,
         SCHEME_REFUSED,
         ADDRESS_REFUSED,
+        NUMERIC_HOST,
         HOST_NOT_ALLOWED,
         UNKNOWN_HOST,
         TOO_MANY_REDIRECTS,

@@ -143,6 +143,9 @@ public class LinkFetcher {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
+        if (AddressRules.ambiguousNumber(host)) {
+            throw new FetchFailed(Reason.NUMERIC_HOST, host);
+        }
         if (rules.allowsName(host)) {
             return;
         }

@@ -176,6 +176,46 @@ class LinkFetcherTests {
         assertThat(refused.retryable()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://0177.0.0.1/",
+                "http://0177.0.0.1:8193/h",
+                "http://0x7f000001/",
+                "http://017700000001/",
+                "http://2130706433/",
+                "http://192.168.001.001/",
+                "http://127.1/",
+                "http://10.1/",
+                "http://0xa9.254.169.254/",
+                "http://1.2.3.4.5/"
+            })
+    void refusesNumericHostsThatProgramsReadDifferently(String url) {
+        // Browsers and curl read 0177.0.0.1 as 127.0.0.1; Java read it as 177.0.0.1 and fetched a public address.
+        // (Java's URI does not take 127.1 or 0xa9.254.169.254 as a host at all: refused as not a web address.)
+        FetchFailed refused = catchThrowableOfType(FetchFailed.class, () -> strict.fetch(FetchRequest.of(url)));
+
+        assertThat(refused).as(url).isNotNull();
+        assertThat(refused.reason()).as(url).isIn(Reason.NUMERIC_HOST, Reason.INVALID_URL);
+        assertThat(refused.retryable()).isFalse();
+        assertThat(AddressRules.ambiguousNumber(
+                        url.substring("http://".length()).replaceAll("[:/].*", "")))
+                .as(url)
+                .isTrue();
+    }
+
+    @Test
+    void plainDecimalAddressesAndHexLookingNamesAreNotNumericHosts() {
+        assertThat(AddressRules.ambiguousNumber("203.0.113.5")).isFalse();
+        assertThat(AddressRules.ambiguousNumber("0.0.0.0")).isFalse();
+        assertThat(AddressRules.ambiguousNumber("cafe.be")).isFalse();
+        assertThat(AddressRules.ambiguousNumber("dead.beef")).isFalse();
+        assertThat(AddressRules.ambiguousNumber("vnexpress.net")).isFalse();
+        assertThat(AddressRules.ambiguousNumber("::1")).isFalse();
+        assertThat(AddressRules.ambiguousNumber("203.0.113.05")).isTrue();
+        assertThat(AddressRules.ambiguousNumber("256.0.0.1")).isTrue();
+    }
+
     @Test
     void refusesTheLoopbackServerItselfWithoutTheAllowList() {
         assertThatThrownBy(() -> strict.fetch(FetchRequest.of(base + "/page")))
