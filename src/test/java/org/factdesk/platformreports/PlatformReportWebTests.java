@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.factdesk.intake.Item;
 import org.factdesk.network.NetworkManagement;
 import org.factdesk.network.Role;
@@ -221,6 +222,59 @@ class PlatformReportWebTests {
     }
 
     @Test
+    void malformedDatesAndStatusesComeBackAsMessagesOnTheForm() throws Exception {
+        Item item = desk.item(team, Platform.FACEBOOK, PublishingDesk.marker());
+        String page = mvc.perform(post("/platform-reports")
+                        .with(user(team.editor()))
+                        .with(csrf())
+                        .cookie(ENGLISH)
+                        .param("item", item.id().toString())
+                        .param("platform", "FACEBOOK")
+                        .param("policy", "spam")
+                        .param("submittedAt", "25/11/2026 10:00 tomorrow")
+                        .param("justification", "Sai sự thật"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(page).select(".flash.error").text()).contains("date and time");
+        assertThat(Jsoup.parse(page).select("textarea[name=justification]").text())
+                .isEqualTo("Sai sự thật");
+        assertThat(reports.ofItem(item.id())).isEmpty();
+
+        Instant sent = LocalDateTime.parse("2026-11-10T10:00").atZone(VIETNAM).toInstant();
+        PlatformReport report = desk.report(team, item, "FACEBOOK", "spam", sent);
+        for (String[] bad : List.of(
+                new String[] {"ACTIONED", "REMOVED", "notadate"},
+                new String[] {"BOGUS", "REMOVED", "2026-11-12T10:00"},
+                new String[] {"ACTIONED", "BURNED", "2026-11-12T10:00"})) {
+            String stepPage = mvc.perform(post("/platform-reports/" + report.id() + "/steps")
+                            .with(user(team.editor()))
+                            .with(csrf())
+                            .cookie(ENGLISH)
+                            .param("status", bad[0])
+                            .param("action", bad[1])
+                            .param("at", bad[2]))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(Jsoup.parse(stepPage).select(".flash.error").text())
+                    .as(String.join(" ", bad))
+                    .isNotBlank();
+            assertThat(reports.get(report.id()).status()).isEqualTo(ReportStatus.SUBMITTED);
+        }
+        // A date typed the Vietnamese way is read.
+        mvc.perform(post("/platform-reports/" + report.id() + "/steps")
+                        .with(user(team.editor()))
+                        .with(csrf())
+                        .param("status", "ACKNOWLEDGED")
+                        .param("at", "12/11/2026 10:00"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(reports.get(report.id()).status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
+    }
+
+    @Test
     void theListFiltersAndShowsFiguresPerPlatform() throws Exception {
         PublishingDesk.Team unit = desk.team();
         Item a = desk.item(unit, Platform.YOUTUBE, PublishingDesk.marker());
@@ -257,6 +311,13 @@ class PlatformReportWebTests {
         assertThat(Jsoup.parse(actioned).select("#reports tbody tr"))
                 .singleElement()
                 .satisfies(row -> assertThat(row.attr("data-status")).isEqualTo("ACTIONED"));
+        // The filter form sends an empty unit for "all units".
+        mvc.perform(get("/platform-reports")
+                        .param("platform", "YOUTUBE")
+                        .param("status", "ACTIONED")
+                        .param("unit", "")
+                        .with(user(unit.checker())))
+                .andExpect(status().isOk());
     }
 
     @Test

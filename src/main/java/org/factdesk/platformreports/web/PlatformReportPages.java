@@ -2,9 +2,12 @@ package org.factdesk.platformreports.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +31,7 @@ import org.factdesk.platformreports.ReportStatus;
 import org.factdesk.platformreports.ReportSummary;
 import org.factdesk.platformreports.StatusChange;
 import org.factdesk.shared.DomainException;
+import org.factdesk.shared.InvalidInput;
 import org.factdesk.shared.ItemId;
 import org.factdesk.shared.PageOf;
 import org.factdesk.shared.Platform;
@@ -77,7 +81,10 @@ class PlatformReportPages {
         this.messages = messages;
     }
 
-    /** The form of a new report; dates are in the user's time zone. */
+    /**
+     * The form of a new report; the date is in the user's time zone, as typed (see {@link #dateTime}), so that a
+     * date the browser did not check comes back with a message instead of failing the binding.
+     */
     record ReportForm(
             @Nullable ItemId item,
             @Nullable String platform,
@@ -85,19 +92,55 @@ class PlatformReportPages {
             @Nullable String reference,
             @Nullable String justification,
             @Nullable String factCheckUrl,
+            @Nullable String submittedAt) {}
 
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-            LocalDateTime submittedAt) {}
-
-    /** The form of a step. */
+    /** The form of a step, its values as sent (checked in {@link #step}). */
     record StepForm(
-            @Nullable ReportStatus status,
-            @Nullable ActionTaken action,
-
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-            LocalDateTime at,
-
+            @Nullable String status,
+            @Nullable String action,
+            @Nullable String at,
             @Nullable String note) {}
+
+    /** The ways a date and time is accepted: the browser's picker, ISO with a space, and as Vietnamese write it. */
+    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+            DateTimeFormatter.ofPattern("uuuu-MM-dd H:mm[:ss]"),
+            DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]"),
+            DateTimeFormatter.ofPattern("d-M-uuuu H:mm[:ss]"));
+
+    /**
+     * The date and time typed in a form, at the user's zone; null when blank.
+     *
+     * @throws InvalidInput when it is not a date and time in one of the accepted forms
+     */
+    static @Nullable Instant dateTime(@Nullable String typed, ZoneId zone) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        for (DateTimeFormatter format : DATE_TIMES) {
+            try {
+                return LocalDateTime.parse(typed.strip(), format).atZone(zone).toInstant();
+            } catch (DateTimeParseException notThisOne) {
+                // next form
+            }
+        }
+        throw new InvalidInput("platformreports.error.date-format", abbreviate(typed));
+    }
+
+    private static <E extends Enum<E>> @Nullable E choice(@Nullable String sent, Class<E> type, String unknownKey) {
+        if (sent == null || sent.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, sent.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInput(unknownKey, abbreviate(sent));
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
 
     @GetMapping("/platform-reports")
     String list(
@@ -194,9 +237,7 @@ class PlatformReportPages {
                                 form.reference(),
                                 form.justification(),
                                 form.factCheckUrl(),
-                                form.submittedAt() == null
-                                        ? null
-                                        : form.submittedAt().atZone(zone).toInstant()));
+                                dateTime(form.submittedAt(), zone)));
                 flash.addFlashAttribute("success", "platformreports.recorded");
                 return "redirect:/platform-reports/" + report.id();
             } catch (DomainException refused) {
@@ -224,7 +265,7 @@ class PlatformReportPages {
             ZoneId zone,
             Model model,
             RedirectAttributes flash) {
-        if (form.status() == null) {
+        if (form.status() == null || form.status().isBlank()) {
             errors.reject("platformreports.error.status-required");
         } else if (!errors.hasErrors()) {
             try {
@@ -232,11 +273,9 @@ class PlatformReportPages {
                         user,
                         id,
                         new StatusChange(
-                                form.status(),
-                                form.action(),
-                                form.at() == null
-                                        ? null
-                                        : form.at().atZone(zone).toInstant(),
+                                choice(form.status(), ReportStatus.class, "platformreports.error.unknown-status"),
+                                choice(form.action(), ActionTaken.class, "platformreports.error.unknown-action"),
+                                dateTime(form.at(), zone),
                                 form.note()));
                 flash.addFlashAttribute("success", "platformreports.step-recorded");
                 return "redirect:/platform-reports/" + id;
