@@ -131,7 +131,7 @@ public class ImportManagement {
             deleteQuietly(part);
             throw new InvalidImport("imports.error.empty");
         }
-        Optional<ImportJobs.StoredJob> existing = jobs.findBySha256(sha256);
+        Optional<ImportJobs.StoredJob> existing = jobs.findBySha256(unit, sha256);
         Path stored = directory.resolve(sha256 + "." + format.extension());
         if (existing.isPresent()) {
             ImportJob job = existing.get().job();
@@ -186,7 +186,8 @@ public class ImportManagement {
         } catch (IOException unreadable) {
             throw new InvalidImport("imports.error.unreadable", file, String.valueOf(unreadable.getMessage()));
         }
-        Optional<ImportJobs.StoredJob> existing = jobs.findBySha256(sha256);
+        UnitId target = unitFor(unit);
+        Optional<ImportJobs.StoredJob> existing = jobs.findBySha256(target, sha256);
         if (existing.isPresent() && existing.get().job().state() == ImportState.DONE) {
             return new Started(existing.get().job(), true);
         }
@@ -195,7 +196,7 @@ public class ImportManagement {
         if (existing.isPresent()) {
             job = existing.get().job();
         } else {
-            job = newJob(sha256, format, unitFor(unit), clean(file.getFileName().toString()), size);
+            job = newJob(sha256, format, target, clean(file.getFileName().toString()), size);
             jobs.insert(job, null, null);
         }
         return new Started(runner.run(job.id(), file, progress), false);

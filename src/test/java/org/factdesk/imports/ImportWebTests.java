@@ -140,6 +140,31 @@ class ImportWebTests {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.location").value("/imports/" + id + "?started=imports.flash.already"));
+
+        // The same file for another unit (a district importing the province's export) is that unit's own job, not
+        // "imported before" with another unit's job page.
+        TestAccounts accounts = new TestAccounts(network);
+        Unit district = accounts.unit("Import web district " + System.nanoTime());
+        CurrentUser districtChecker = accounts.user(Role.CHECKER, district.id());
+        MvcResult again = mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", district.id().toString())
+                        .content(csv().getBytes(StandardCharsets.UTF_8))
+                        .with(user(districtChecker))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.location").value(org.hamcrest.Matchers.containsString("imports.flash.started")))
+                .andReturn();
+        String districtLocation = json.readTree(again.getResponse().getContentAsString())
+                .get("location")
+                .asString();
+        ImportJob districtJob = awaitFinished(
+                ImportId.valueOf(districtLocation.substring("/imports/".length(), districtLocation.indexOf('?'))));
+        assertThat(districtJob.id()).isNotEqualTo(id);
+        assertThat(districtJob.unit()).isEqualTo(district.id());
+        assertThat(districtJob.finished()).isTrue();
+        // Posts are the network's: the district's rows are the province's items seen again.
+        assertThat(districtJob.summary()).isEqualTo("imported 0, duplicates 2, rejected 1");
     }
 
     @Test

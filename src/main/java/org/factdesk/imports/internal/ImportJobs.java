@@ -92,8 +92,10 @@ public class ImportJobs {
                 .optional();
     }
 
-    public Optional<StoredJob> findBySha256(String sha256) {
-        return jdbc.sql("select * from imports_job where sha256 = :sha256")
+    /** The job of a file (known by its SHA-256) imported for a unit: the same file may be imported for each unit. */
+    public Optional<StoredJob> findBySha256(UnitId unit, String sha256) {
+        return jdbc.sql("select * from imports_job where unit_id = :unit and sha256 = :sha256")
+                .param("unit", unit.value())
                 .param("sha256", sha256)
                 .query(ImportJobs::map)
                 .optional();
