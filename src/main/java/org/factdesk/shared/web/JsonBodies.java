@@ -1,0 +1,181 @@
+package org.factdesk.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cleans the JSON body of an API call before it is parsed, so that what people paste is matched rather than refused:
+ * bytes that are not UTF-8 become U+FFFD, raw control characters (other than tab and line breaks) become spaces, as
+ * the matcher itself treats them. A body over {@code factdesk.api.max-json-size} (20 MB by default, as for uploaded
+ * files; a match reads 5,000 characters) is refused with 413 problem details before it is held in memory.
+ */
+@Component
+@Order(0) // after Spring Security (-100): a caller without a token is refused before the body is read
+class JsonBodies extends OncePerRequestFilter {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
+    private final long maxBytes;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    JsonBodies(@Value("${factdesk.api.max-json-size:20MB}") DataSize maxSize, MessageSource messages, JsonMapper json) {
+        this.maxBytes = maxSize.toBytes();
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || type == null) {
+            return true;
+        }
+        try {
+            MediaType media = MediaType.parseMediaType(type);
+            return !(media.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || (media.getSubtype() != null && media.getSubtype().endsWith("+json")));
+        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+            return true;
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            tooLarge(response);
+            return;
+        }
+        byte[] raw = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (raw.length > maxBytes) {
+            tooLarge(response);
+            return;
+        }
+        chain.doFilter(new Cleaned(request, clean(raw)), response);
+    }
+
+    /** The body as UTF-8 with malformed bytes replaced and raw control characters turned into spaces. */
+    static byte[] clean(byte[] raw) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
+        } catch (CharacterCodingException cannotHappenWithReplace) {
+            throw new IllegalStateException(cannotHappenWithReplace);
+        }
+        return CONTROL.matcher(text).replaceAll(" ").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        int status = 413;
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put(
+                "title", messages.getMessage("problem.title.413", null, "Too large", LocaleContextHolder.getLocale()));
+        problem.put("status", status);
+        problem.put(
+                "detail",
+                messages.getMessage(
+                        "problem.body-too-large",
+                        new Object[] {DataSize.ofBytes(maxBytes).toMegabytes()},
+                        "problem.body-too-large",
+                        LocaleContextHolder.getLocale()));
+        response.setStatus(status);
+        response.setHeader("Connection", "close");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+
+    /** The request with its cleaned body. */
+    private static final class Cleaned extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        Cleaned(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getCharacterEncoding() {
+            return StandardCharsets.UTF_8.name();
+        }
+    }
+}
