@@ -119,7 +119,7 @@ class ImportWebTests {
         // Finished: the progress fragment stops polling.
         mvc.perform(get("/imports/" + id + "/progress").with(user(checker)).locale(Locale.ENGLISH))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("100% read, 3 rows so far")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("All 3 rows read")))
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("hx-trigger"))));
         mvc.perform(get("/imports/" + id + "/errors.csv").with(user(checker)).locale(Locale.ENGLISH))
@@ -272,6 +272,13 @@ class ImportWebTests {
                         .locale(Locale.ENGLISH))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.error").value("You need the Checker role in this unit to import."));
+        // A viewer is told what importing needs instead of being offered a form with no unit to choose.
+        String page = mvc.perform(get("/imports").with(user(viewer)).locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).doesNotContain("id=\"import-form\"").contains("id=\"import-not-checker\"");
         mvc.perform(put("/imports/upload")
                         .param("format", "csv")
                         .param("unit", unit.id().toString())

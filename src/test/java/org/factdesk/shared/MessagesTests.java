@@ -113,4 +113,20 @@ class MessagesTests {
         }
         return new TreeSet<>(properties.stringPropertyNames());
     }
+
+    @org.junit.jupiter.api.Test
+    void englishCountsAgreeWithTheirNumber() throws IOException {
+        java.util.Properties feeds = new java.util.Properties();
+        try (var in = new java.io.InputStreamReader(
+                getClass().getResourceAsStream("/i18n/feeds_en.properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+            feeds.load(in);
+        }
+        var entries = new java.text.MessageFormat(feeds.getProperty("feeds.entries"), java.util.Locale.ENGLISH);
+        org.assertj.core.api.Assertions.assertThat(entries.format(new Object[] {2, 1}))
+                .isEqualTo("2 entries, 1 new item");
+        org.assertj.core.api.Assertions.assertThat(entries.format(new Object[] {1, 0}))
+                .isEqualTo("1 entry, no new items");
+        org.assertj.core.api.Assertions.assertThat(entries.format(new Object[] {1200, 37}))
+                .isEqualTo("1,200 entries, 37 new items");
+    }
 }
