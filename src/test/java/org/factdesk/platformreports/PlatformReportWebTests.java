@@ -264,6 +264,19 @@ class PlatformReportWebTests {
                     .isNotBlank();
             assertThat(reports.get(report.id()).status()).isEqualTo(ReportStatus.SUBMITTED);
         }
+        // The language links of the page shown again lead to the report, not to the post's address (405 on GET).
+        String again = mvc.perform(post("/platform-reports/" + report.id() + "/steps")
+                        .with(user(team.editor()))
+                        .with(csrf())
+                        .header("Referer", "http://localhost/platform-reports/" + report.id() + "?lang=vi")
+                        .param("status", "ACTIONED")
+                        .param("at", "notadate"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(again).select("a[hreflang=en]").attr("href"))
+                .isEqualTo("/platform-reports/" + report.id() + "?lang=en");
         // A date typed the Vietnamese way is read.
         mvc.perform(post("/platform-reports/" + report.id() + "/steps")
                         .with(user(team.editor()))
