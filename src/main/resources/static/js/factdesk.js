@@ -6,3 +6,15 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A form with data-confirm asks before it is sent (deleting a feed, for example); without script it is sent as is.
+document.addEventListener(
+  "submit",
+  function (event) {
+    var message = event.target.getAttribute && event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  },
+  true
+);
