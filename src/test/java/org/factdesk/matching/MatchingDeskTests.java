@@ -150,6 +150,17 @@ class MatchingDeskTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"confirmed\": true}"))
                 .andExpect(status().isForbidden());
+        // A decision that does not say which is refused with the field named, and changes nothing.
+        mvc.perform(post("/api/v1/items/" + repeat.id() + "/matches/"
+                                + match.match().claimId())
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("confirmed"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("Say whether the match is confirmed: \"confirmed\": true or false."));
         mvc.perform(post("/matching/items/" + repeat.id() + "/decisions")
                         .with(user(checker))
                         .with(csrf())

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import org.factdesk.cases.ClaimId;
@@ -123,7 +124,9 @@ class MatchApi {
         }
     }
 
-    record DecisionRequest(boolean confirmed) {}
+    record DecisionRequest(
+            @NotNull(message = "{matching.error.confirmed-required}") @Nullable
+            Boolean confirmed) {}
 
     /**
      * A claim found by the claim search. {@code score} and {@code band} only when the search had a text;
@@ -206,7 +209,7 @@ class MatchApi {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable ItemId id,
             @PathVariable ClaimId claimId,
-            @RequestBody DecisionRequest request) {
+            @Valid @RequestBody DecisionRequest request) {
         return ItemMatchView.of(matching.decide(user, id, claimId, request.confirmed()));
     }
 }
