@@ -139,10 +139,11 @@ public final class ClaimMatcher {
             // The post is embedded when its vector has something to find or re-rank: without claims in the graph
             // (no English claim for the English-only model) and without BM25 candidates, that is never.
             boolean graph = dense && settings.denseCandidates() > 0 && index.hasVectors(searcher);
-            // A post of nothing but handles and links has no words left to embed.
-            String denseText = dense ? TweetCleanup.clean(text) : "";
-            graph &= hasWords(denseText);
-            float[] vector = graph || (dense && !groups.isEmpty() && hasWords(denseText)) ? embed(denseText) : null;
+            // What the post says without links, handles and signature: embedded, and counted for the short-text
+            // rule. A post of nothing but handles and links has no words left to embed.
+            String said = TweetCleanup.clean(text);
+            graph &= hasWords(said);
+            float[] vector = graph || (dense && !groups.isEmpty() && hasWords(said)) ? embed(said) : null;
             if (graph) {
                 addDenseHits(searcher, query, Objects.requireNonNull(vector), groups);
             }
@@ -167,7 +168,7 @@ public final class ClaimMatcher {
             boolean english = lang == Language.EN;
             Set<String> queryFolded = new HashSet<>(terms.of(AnalyzerSet.FOLDED));
             Set<String> queryCoverage = english ? new HashSet<>(terms.of(AnalyzerSet.ENGLISH)) : queryFolded;
-            boolean shortText = words(text) < settings.minWordsForAuto();
+            boolean shortText = wordsSaid(said) < settings.minWordsForAuto();
             int returned = Math.min(limit, order.length);
             int[] docs = new int[returned];
             for (int rank = 0; rank < returned; rank++) {
@@ -579,7 +580,11 @@ public final class ClaimMatcher {
      * short.
      */
     static int words(String text) {
-        String said = TweetCleanup.clean(text);
+        return wordsSaid(TweetCleanup.clean(text));
+    }
+
+    /** {@link #words} of a text already cleaned by {@link TweetCleanup}. */
+    private static int wordsSaid(String said) {
         int n = 0;
         boolean inWord = false;
         boolean letter = false;
