@@ -6,6 +6,18 @@
   if (!form || !window.XMLHttpRequest) {
     return;
   }
+  // The format follows the chosen file's name (export.jsonl, posts.ndjson, posts.csv); it can still be changed.
+  var fileInput = document.getElementById("import-file");
+  var formatSelect = document.getElementById("import-format");
+  if (fileInput && formatSelect) {
+    fileInput.addEventListener("change", function () {
+      var name = fileInput.files && fileInput.files.length === 1 ? fileInput.files[0].name.toLowerCase() : "";
+      var format = /\.(jsonl|ndjson)$/.test(name) ? "JSONL" : /\.csv$/.test(name) ? "CSV" : null;
+      if (format && formatSelect.querySelector('option[value="' + format + '"]')) {
+        formatSelect.value = format;
+      }
+    });
+  }
   form.addEventListener("submit", function (event) {
     var input = document.getElementById("import-file");
     if (!input.files || input.files.length !== 1) {

@@ -288,6 +288,31 @@ class ImportWebTests {
                         .locale(Locale.ENGLISH))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("The header needs a platform column and a text or url column."));
+        // The two usual wrong files get a message that says what is wrong with them.
+        mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .content(("{\"platform\": \"facebook\", \"text\": \"Tin đồn " + marker + "\"}\n")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .with(user(checker))
+                        .with(csrf())
+                        .locale(Locale.ENGLISH))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error")
+                        .value("The first line is a JSON object: this looks like a JSONL file. Choose the jsonl"
+                                + " format."));
+        mvc.perform(put("/imports/upload")
+                        .param("format", "csv")
+                        .param("unit", unit.id().toString())
+                        .content(("url;platform;text\nhttps://example.vn/" + marker + ";facebook;Tin đồn\n")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .with(user(checker))
+                        .with(csrf())
+                        .locale(Locale.ENGLISH))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error")
+                        .value(org.hamcrest.Matchers.startsWith(
+                                "The header is a single column holding semicolons or tabs")));
     }
 
     @Test

@@ -278,10 +278,19 @@ public class ImportRunner {
     }
 
     private static List<String> checkHeader(CsvRecords.Parsed parsed) {
+        String first = parsed.lines().get(0).text().strip();
+        if (first.startsWith("{")) {
+            // A JSONL file sent as CSV: say so rather than that the header is unreadable.
+            throw new InvalidImport("imports.error.header-looks-jsonl");
+        }
         if (parsed.fields() == null || parsed.lines().stream().anyMatch(Utf8Lines.Line::malformed)) {
             throw new InvalidImport("imports.error.header");
         }
         List<String> header = parsed.fields();
+        if (header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t"))) {
+            // Spreadsheets set to Vietnamese (and most of Europe) save CSV with semicolons.
+            throw new InvalidImport("imports.error.header-separator");
+        }
         Set<String> names = new HashSet<>();
         for (String column : header) {
             String name = PostColumns.normalize(column);
