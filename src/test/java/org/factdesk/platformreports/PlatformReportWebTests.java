@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -331,6 +332,20 @@ class PlatformReportWebTests {
                         .param("unit", "")
                         .with(user(unit.checker())))
                 .andExpect(status().isOk());
+        // A period given the wrong way round is read the right way, and the page says so.
+        String swapped = mvc.perform(get("/platform-reports")
+                        .param("unit", unit.unit().id().toString())
+                        .param("from", LocalDate.now(VIETNAM).plusDays(1).toString())
+                        .param("to", LocalDate.now(VIETNAM).minusDays(10).toString())
+                        .with(user(unit.checker()))
+                        .cookie(ENGLISH))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Document swappedPage = Jsoup.parse(swapped);
+        assertThat(swappedPage.getElementById("period-swapped").text()).startsWith("The period ended before it began");
+        assertThat(swappedPage.select("#reports tbody tr")).hasSize(2);
     }
 
     @Test

@@ -151,6 +151,13 @@ class PlatformReportPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
+        if (from != null && to != null && from.isAfter(to)) {
+            // A period typed the wrong way round is read the right way, and the page says so.
+            LocalDate start = to;
+            to = from;
+            from = start;
+            model.addAttribute("periodSwapped", true);
+        }
         ReportQuery query = new ReportQuery(platform, status, unit, from, to);
         PageOf<ReportSummary> found = reports.find(query, Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("reports", found);
