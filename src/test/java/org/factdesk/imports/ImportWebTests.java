@@ -163,6 +163,16 @@ class ImportWebTests {
         assertThat(districtJob.id()).isNotEqualTo(id);
         assertThat(districtJob.unit()).isEqualTo(district.id());
         assertThat(districtJob.finished()).isTrue();
+        // The list says whose each job is.
+        String list = mvc.perform(get("/imports").with(user(checker)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(list)
+                        .select("tr.import-job td.import-unit")
+                        .eachText())
+                .contains(unit.name(), district.name());
         // Posts are the network's: the district's rows are the province's items seen again.
         assertThat(districtJob.summary()).isEqualTo("imported 0, duplicates 2, rejected 1");
     }

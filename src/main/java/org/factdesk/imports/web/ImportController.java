@@ -14,6 +14,7 @@ import org.factdesk.imports.ImportId;
 import org.factdesk.imports.ImportJob;
 import org.factdesk.imports.ImportManagement;
 import org.factdesk.network.CurrentUser;
+import org.factdesk.network.NetworkManagement;
 import org.factdesk.shared.DomainException;
 import org.factdesk.shared.ItemId;
 import org.factdesk.shared.UnitId;
@@ -51,10 +52,12 @@ class ImportController {
 
     private final ImportManagement imports;
     private final MessageSource messages;
+    private final NetworkManagement network;
 
-    ImportController(ImportManagement imports, MessageSource messages) {
+    ImportController(ImportManagement imports, MessageSource messages, NetworkManagement network) {
         this.imports = imports;
         this.messages = messages;
+        this.network = network;
     }
 
     /** The item page's panel: the extra columns of the imported rows the item came from; nothing when none. */
@@ -69,6 +72,12 @@ class ImportController {
         model.addAttribute("units", imports.unitsForImport(user));
         model.addAttribute("formats", ImportFormat.values());
         model.addAttribute("jobs", imports.recent(20));
+        // Jobs of every unit are listed (a network's imports are visible to all); each says whose it is.
+        model.addAttribute(
+                "unitNames",
+                network.units().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                org.factdesk.network.Unit::id, org.factdesk.network.Unit::name)));
         return PAGE_VIEW;
     }
 
