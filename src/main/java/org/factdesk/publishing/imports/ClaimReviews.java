@@ -116,6 +116,12 @@ final class ClaimReviews {
                         || canonicalUrl(organisationUrl).isEmpty())) {
             organisationUrl = null;
         }
+        Instant published = date(node.path("datePublished"));
+        String publishedText = text(first(node.path("datePublished")));
+        if (published == null && publishedText != null && !publishedText.isBlank()) {
+            // A date that cannot be read is refused like any other bad field, not dropped without a word.
+            throw new Refused("bad-date", "datePublished", shorten(publishedText));
+        }
         JsonNode reviewed = first(node.path("itemReviewed"));
         Instant firstAppeared = date(reviewed.path("datePublished"));
         if (firstAppeared == null) {
@@ -132,7 +138,7 @@ final class ClaimReviews {
                 best,
                 worst,
                 language(node.path("inLanguage"), claim),
-                date(node.path("datePublished")),
+                published,
                 appearances(reviewed),
                 firstAppeared);
     }

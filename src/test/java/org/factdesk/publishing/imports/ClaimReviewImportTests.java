@@ -224,6 +224,25 @@ class ClaimReviewImportTests {
     }
 
     @Test
+    void refusesADateItCannotReadInsteadOfDroppingIt() {
+        String bad = marker();
+        String text = review(url(bad), "Claim " + bad, "False")
+                .replace("\"datePublished\": \"2021-05-14\"", "\"datePublished\": \"yesterday\"");
+        ImportReport report = importer.importText(text);
+        assertThat(report.imported()).isZero();
+        assertThat(report.refused()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.code()).isEqualTo("publishing.import.refused.bad-date");
+            assertThat(refusal.arguments()).containsExactly("datePublished", "yesterday");
+        });
+        // Dates it can read in their usual forms are kept.
+        String good = marker();
+        assertThat(importer.importText(review(url(good), "Claim " + good, "False")
+                                .replace("\"2021-05-14\"", "\"2021-05-14T09:30:00+0700\""))
+                        .imported())
+                .isEqualTo(1);
+    }
+
+    @Test
     void refusesAnUnknownRatingTextWithoutNumbersButMapsItWithThem() {
         String refused = marker();
         String mapped = marker();
