@@ -104,6 +104,45 @@ class InboxPageTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("cannot be negative")));
         assertThat(intake.search(ItemQuery.ALL, 0, 1).total()).isEqualTo(before);
+        // "From the link" without a link: asked for one or the other.
+        mvc.perform(post("/items")
+                        .with(user(checker))
+                        .with(csrf())
+                        .cookie(new Cookie("factdesk-lang", "en"))
+                        .param("text", "Tin đồn " + marker)
+                        .param("platform", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose the platform, or give the link")));
+        assertThat(intake.search(ItemQuery.ALL, 0, 1).total()).isEqualTo(before);
+    }
+
+    @Test
+    void thePlatformIsToldFromTheLinkUnlessChosen() throws Exception {
+        // The form's default: the platform of the link's host (m.facebook.com is Facebook), a website otherwise.
+        for (String[] link : new String[][] {
+            {"https://m.facebook.com/story.php?story_fbid=" + marker, "FACEBOOK"},
+            {"https://vnexpress.net/suc-khoe/" + marker, "WEBSITE"}
+        }) {
+            String location = mvc.perform(post("/items")
+                            .with(user(checker))
+                            .with(csrf())
+                            .param("url", link[0])
+                            .param("platform", ""))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
+            Item item = intake.get(org.factdesk.shared.ItemId.valueOf(location.substring("/items/".length())));
+            assertThat(item.platform()).as(link[0]).isEqualTo(Platform.valueOf(link[1]));
+        }
+        String form = mvc.perform(get("/items/new").with(user(checker)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var select = org.jsoup.Jsoup.parse(form).selectFirst("select[name=platform]");
+        assertThat(select.select("option").first().val()).isEmpty();
+        assertThat(select.select("option[selected]")).isEmpty();
     }
 
     @Test

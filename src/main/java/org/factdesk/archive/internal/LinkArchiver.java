@@ -15,6 +15,7 @@ import org.factdesk.intake.fetch.FetchRequest;
 import org.factdesk.intake.fetch.Fetched;
 import org.factdesk.intake.fetch.LinkFetcher;
 import org.factdesk.shared.ItemId;
+import org.factdesk.shared.Platform;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +104,7 @@ public class LinkArchiver {
             metadata = extractor.extract(fetched.body(), fetched.contentType(), fetched.charset(), fetched.finalUrl());
         } catch (RuntimeException unreadable) {
             log.info("No metadata from {}: {}", fetched.finalUrl(), unreadable.toString());
-            metadata = PageMetadata.only(Platforms.of(fetched.finalUrl()));
+            metadata = PageMetadata.only(Platform.ofUrl(fetched.finalUrl()));
         }
         // The body is on disk before a row points at it; a body without a row is harmless (content-addressed).
         store.store(fetched.sha256(), fetched.body());

@@ -61,7 +61,7 @@ public class Links {
                 .map(link -> new MapSqlParameterSource()
                         .addValue("item", link.item().value())
                         .addValue("url", link.url())
-                        .addValue("platform", Platforms.of(link.url()).name())
+                        .addValue("platform", Platform.ofUrl(link.url()).name())
                         .addValue("now", toDb(now)))
                 .toArray(MapSqlParameterSource[]::new);
         int[] counts = batch.batchUpdate(INSERT, rows);

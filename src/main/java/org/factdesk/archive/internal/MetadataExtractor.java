@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.factdesk.archive.PageMetadata;
+import org.factdesk.shared.Platform;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -73,10 +74,11 @@ public final class MetadataExtractor {
     public PageMetadata extract(byte[] body, String contentType, @Nullable String charset, String finalUrl) {
         if (contentType.equals("text/plain")) {
             String text = new String(body, charset(charset));
-            return new PageMetadata(Platforms.of(finalUrl), null, null, null, null, null, excerpt(text.strip()), null);
+            return new PageMetadata(
+                    Platform.ofUrl(finalUrl), null, null, null, null, null, excerpt(text.strip()), null);
         }
         if (!isHtml(contentType)) {
-            return PageMetadata.only(Platforms.of(finalUrl));
+            return PageMetadata.only(Platform.ofUrl(finalUrl));
         }
         Document page = parse(body, charset, finalUrl);
         JsonNode ld = jsonLd(page);
@@ -113,7 +115,7 @@ public final class MetadataExtractor {
                 () -> date(meta(page, "pubdate")));
         String text = first(() -> excerpt(ldText(ld, "articleBody")), () -> excerpt(readableText(page)), () -> null);
         return new PageMetadata(
-                Platforms.of(canonical != null ? canonical : finalUrl),
+                Platform.ofUrl(canonical != null ? canonical : finalUrl),
                 cut(title, MAX_FIELD),
                 cut(description, MAX_DESCRIPTION),
                 cut(siteName, MAX_NAME),

@@ -26,6 +26,7 @@ import org.factdesk.intake.fetch.Fetched;
 import org.factdesk.intake.fetch.LinkFetcher;
 import org.factdesk.shared.InvalidInput;
 import org.factdesk.shared.Language;
+import org.factdesk.shared.Platform;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -185,7 +186,7 @@ public class FeedPoller {
                 entry.link(),
                 title,
                 text,
-                Platforms.of(entry.link()),
+                Platform.ofUrl(entry.link()),
                 detected != null ? detected : parsed.language(),
                 seen,
                 null,

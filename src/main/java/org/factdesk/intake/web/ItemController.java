@@ -96,6 +96,13 @@ class ItemController {
             Model model,
             ZoneId zone,
             RedirectAttributes flash) {
+        // "From the link": the platform of the link's host (a website for any other); without a link it is asked for.
+        Platform platform = form.platform() != null
+                ? form.platform()
+                : form.url() == null || form.url().isBlank() ? null : Platform.ofUrl(form.url());
+        if (platform == null) {
+            errors.reject("intake.validation.platform-or-link");
+        }
         if (errors.hasErrors()) {
             return prepareForm(user, model);
         }
@@ -108,7 +115,7 @@ class ItemController {
                             form.url(),
                             form.title(),
                             form.text(),
-                            form.platform(),
+                            platform,
                             form.language() == null
                                             || form.language().isBlank()
                                             || form.language().equals("AUTO")

@@ -1,6 +1,5 @@
 package org.factdesk.intake.web;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
@@ -19,7 +18,7 @@ record ItemForm(
         String title,
 
         @Nullable String text,
-        @NotNull(message = "{intake.validation.platform}") Platform platform,
+        @Nullable Platform platform,
         @Nullable String language,
         @Nullable LocalDateTime seenAt,
 
@@ -38,6 +37,6 @@ record ItemForm(
         @Nullable String note) {
 
     static ItemForm empty() {
-        return new ItemForm(null, null, null, null, Platform.FACEBOOK, "AUTO", null, null, null, null, null, null);
+        return new ItemForm(null, null, null, null, null, "AUTO", null, null, null, null, null, null);
     }
 }

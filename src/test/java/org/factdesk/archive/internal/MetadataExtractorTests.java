@@ -219,7 +219,7 @@ class MetadataExtractorTests {
         "not a url, WEBSITE"
     })
     void knowsThePlatformFromTheHost(String url, Platform platform) {
-        assertThat(Platforms.of(url)).isEqualTo(platform);
+        assertThat(Platform.ofUrl(url)).isEqualTo(platform);
     }
 
     @ParameterizedTest
