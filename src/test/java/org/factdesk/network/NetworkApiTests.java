@@ -176,7 +176,15 @@ class NetworkApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/items']").exists())
                 .andExpect(jsonPath("$.components.securitySchemes['personal-token'].scheme")
-                        .value("bearer"));
+                        .value("bearer"))
+                // Failures are documented as problem details on every operation.
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/match'].post.responses['400'].content['application/problem+json']")
+                                .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/match'].post.responses['500']")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.ProblemDetail.properties.detail")
+                        .exists());
         mvc.perform(get("/api/swagger-ui/index.html")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
