@@ -129,7 +129,8 @@ public class LinkArchiver {
 
     private Attempt failed(Link link, FetchFailed failed) {
         LinkState state = switch (failed.reason()) {
-            case SCHEME_REFUSED, ADDRESS_REFUSED, NUMERIC_HOST, HOST_NOT_ALLOWED -> LinkState.REFUSED;
+            case SCHEME_REFUSED, ADDRESS_REFUSED, NUMERIC_HOST, CREDENTIALS_IN_URL, HOST_NOT_ALLOWED ->
+                LinkState.REFUSED;
             default -> failed.retryable() ? LinkState.PENDING : LinkState.FAILED;
         };
         return recordFailure(link, state, failed.messageKey(), failed.arguments(), failed.retryable());

@@ -18,6 +18,7 @@ public class FetchFailed extends DomainException {
         SCHEME_REFUSED,
         ADDRESS_REFUSED,
         NUMERIC_HOST,
+        CREDENTIALS_IN_URL,
         HOST_NOT_ALLOWED,
         UNKNOWN_HOST,
         TOO_MANY_REDIRECTS,

@@ -123,6 +123,11 @@ public class LinkFetcher {
             }
             throw new FetchFailed(Reason.INVALID_URL, abbreviate(url));
         }
+        if (uri.getRawUserInfo() != null) {
+            // http://facebook.com@evil.example/ goes to evil.example: a link that carries a user name (or a
+            // password) is a disguise or a leak, and either way not something to request on anyone's behalf.
+            throw new FetchFailed(Reason.CREDENTIALS_IN_URL, uri.getHost());
+        }
         return uri;
     }
 

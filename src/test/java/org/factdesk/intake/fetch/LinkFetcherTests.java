@@ -204,6 +204,18 @@ class LinkFetcherTests {
                 .isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"http://facebook.com@evil.example/post", "https://user:secret@example.org/", "http://a@[::1]/"})
+    void refusesLinksThatCarryAUserNameOrPassword(String url) {
+        FetchFailed refused = catchThrowableOfType(FetchFailed.class, () -> strict.fetch(FetchRequest.of(url)));
+
+        assertThat(refused).as(url).isNotNull();
+        assertThat(refused.reason()).as(url).isEqualTo(Reason.CREDENTIALS_IN_URL);
+        assertThat(refused.retryable()).isFalse();
+        assertThat(requests).isEmpty();
+    }
+
     @Test
     void plainDecimalAddressesAndHexLookingNamesAreNotNumericHosts() {
         assertThat(AddressRules.ambiguousNumber("203.0.113.5")).isFalse();
