@@ -151,9 +151,26 @@ class JsonBodies extends OncePerRequestFilter {
                     return true;
                 }
 
+                /**
+                 * The body is already in memory, so it is always ready: the listener is told data is available until
+                 * it has read it all (or stops reading), and then that all data was read.
+                 */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
+                    try {
+                        int left = in.available();
+                        while (left > 0) {
+                            listener.onDataAvailable();
+                            int now = in.available();
+                            if (now == left) {
+                                return; // the listener reads no more; it has what it wants
+                            }
+                            left = now;
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException | RuntimeException failed) {
+                        listener.onError(failed);
+                    }
                 }
             };
         }

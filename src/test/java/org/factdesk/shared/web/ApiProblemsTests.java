@@ -154,6 +154,45 @@ class ApiProblemsTests {
                 .andExpect(jsonPath("$.detail").value("The request body is larger than 20 MB."));
     }
 
+    @Test
+    void theCleanedBodyCanBeReadWithAReadListenerToo(@Autowired tools.jackson.databind.json.JsonMapper json)
+            throws Exception {
+        var filter = new JsonBodies(org.springframework.util.unit.DataSize.ofMegabytes(1), messages, json);
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/v1/match");
+        request.setContentType("application/json");
+        request.setContent(bytes("{\"text\":\"a", new byte[] {(byte) 0xff}, "b\"}"));
+        var chain = new org.springframework.mock.web.MockFilterChain();
+        filter.doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(), chain);
+
+        var in = chain.getRequest().getInputStream();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        in.setReadListener(new jakarta.servlet.ReadListener() {
+            @Override
+            public void onDataAvailable() throws java.io.IOException {
+                calls.add("data");
+                byte[] buffer = new byte[4];
+                int n;
+                while (in.isReady() && (n = in.read(buffer)) > 0) {
+                    read.write(buffer, 0, n);
+                }
+            }
+
+            @Override
+            public void onAllDataRead() {
+                calls.add("all");
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                calls.add("error " + failure);
+            }
+        });
+        assertThat(calls).containsExactly("data", "all");
+        assertThat(read.toString(StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"a\ufffdb\"}");
+        assertThat(in.isFinished()).isTrue();
+    }
+
     private static byte[] bytes(Object... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object part : parts) {
