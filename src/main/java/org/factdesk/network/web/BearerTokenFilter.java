@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.factdesk.network.CurrentUser;
 import org.factdesk.network.NetworkManagement;
+import org.factdesk.shared.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;

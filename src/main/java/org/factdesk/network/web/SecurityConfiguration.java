@@ -2,6 +2,7 @@ package org.factdesk.network.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.factdesk.network.NetworkManagement;
+import org.factdesk.shared.web.ProblemResponses;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

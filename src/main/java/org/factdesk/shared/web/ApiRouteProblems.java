@@ -59,7 +59,8 @@ class ApiRouteProblems {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problems.unsupportedMediaType(exception));
     }
 
-    private static boolean api(HttpServletRequest request) {
+    /** Whether the request is a call of the API (under {@code /api/}), not a page. */
+    static boolean api(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 }

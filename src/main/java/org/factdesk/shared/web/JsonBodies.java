@@ -15,12 +15,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -41,19 +38,17 @@ class JsonBodies extends OncePerRequestFilter {
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private final long maxBytes;
-    private final MessageSource messages;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
     JsonBodies(@Value("${factdesk.api.max-json-size:20MB}") DataSize maxSize, MessageSource messages, JsonMapper json) {
         this.maxBytes = maxSize.toBytes();
-        this.messages = messages;
-        this.json = json;
+        this.problems = new ProblemResponses(messages, json);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || type == null) {
+        if (!ApiRouteProblems.api(request) || type == null) {
             return true;
         }
         try {
@@ -97,24 +92,12 @@ class JsonBodies extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        int status = 413;
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put(
-                "title", messages.getMessage("problem.title.413", null, "Too large", LocaleContextHolder.getLocale()));
-        problem.put("status", status);
-        problem.put(
-                "detail",
-                messages.getMessage(
-                        "problem.body-too-large",
-                        new Object[] {DataSize.ofBytes(maxBytes).toMegabytes()},
-                        "problem.body-too-large",
-                        LocaleContextHolder.getLocale()));
-        response.setStatus(status);
         response.setHeader("Connection", "close");
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write(json.writeValueAsString(problem));
+        problems.write(
+                response,
+                413,
+                "problem.body-too-large",
+                DataSize.ofBytes(maxBytes).toMegabytes());
     }
 
     /** The request with its cleaned body. */

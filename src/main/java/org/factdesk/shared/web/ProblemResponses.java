@@ -1,4 +1,4 @@
-package org.factdesk.network.web;
+package org.factdesk.shared.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,18 +10,23 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problem details from security filters, which run before any controller advice. */
-final class ProblemResponses {
+/**
+ * Writes RFC 9457 problem details from servlet filters (security, body limits), which run before any controller
+ * advice.
+ */
+public final class ProblemResponses {
 
     private final MessageSource messages;
     private final JsonMapper json;
 
-    ProblemResponses(MessageSource messages, JsonMapper json) {
+    public ProblemResponses(MessageSource messages, JsonMapper json) {
         this.messages = messages;
         this.json = json;
     }
 
-    void write(HttpServletResponse response, int status, String detailKey) throws IOException {
+    /** The problem with status {@code status} whose detail is the message {@code detailKey} with {@code arguments}. */
+    public void write(HttpServletResponse response, int status, String detailKey, Object... arguments)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put(
@@ -32,7 +37,7 @@ final class ProblemResponses {
                         HttpStatus.valueOf(status).getReasonPhrase(),
                         LocaleContextHolder.getLocale()));
         problem.put("status", status);
-        problem.put("detail", messages.getMessage(detailKey, null, detailKey, LocaleContextHolder.getLocale()));
+        problem.put("detail", messages.getMessage(detailKey, arguments, detailKey, LocaleContextHolder.getLocale()));
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
