@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.factdesk.network.NetworkExceptions.AlreadySetUp;
 import org.factdesk.network.NetworkExceptions.BadCredentials;
 import org.factdesk.network.NetworkExceptions.EmailTaken;
@@ -97,6 +98,12 @@ public class NetworkManagement {
     @Transactional(readOnly = true)
     public List<Unit> units() {
         return units.all();
+    }
+
+    /** Every unit's name by its id, for pages that list things of several units. */
+    @Transactional(readOnly = true)
+    public Map<UnitId, String> unitNames() {
+        return units.all().stream().collect(Collectors.toMap(Unit::id, Unit::name));
     }
 
     @Transactional(readOnly = true)

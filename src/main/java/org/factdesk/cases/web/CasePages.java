@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -104,7 +103,7 @@ class CasePages {
         model.addAttribute("state", state);
         model.addAttribute("mine", mine);
         model.addAttribute("states", CaseState.values());
-        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("unitNames", network.unitNames());
         model.addAttribute(
                 "names",
                 network.displayNames(found.content().stream()
@@ -462,10 +461,6 @@ class CasePages {
                     LocaleContextHolder.getLocale());
         }
         return messages.getMessage(error, LocaleContextHolder.getLocale());
-    }
-
-    private Map<UnitId, String> unitNames() {
-        return network.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
     }
 
     private static String pagerQuery(@Nullable CaseState state, boolean mine) {

@@ -73,11 +73,7 @@ class ImportController {
         model.addAttribute("formats", ImportFormat.values());
         model.addAttribute("jobs", imports.recent(20));
         // Jobs of every unit are listed (a network's imports are visible to all); each says whose it is.
-        model.addAttribute(
-                "unitNames",
-                network.units().stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                org.factdesk.network.Unit::id, org.factdesk.network.Unit::name)));
+        model.addAttribute("unitNames", network.unitNames());
         return PAGE_VIEW;
     }
 

@@ -168,7 +168,7 @@ class PlatformReportPages {
         model.addAttribute("policyLabels", policyLabels());
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("units", network.units());
-        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("unitNames", network.unitNames());
         model.addAttribute("pagerQuery", pagerQuery(query));
         return LIST_VIEW;
     }
@@ -348,10 +348,6 @@ class PlatformReportPages {
                 .flatMap(p ->
                         p.categories().stream().map(c -> Map.entry(p.platform().name() + "/" + c.code(), c)))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private Map<UnitId, String> unitNames() {
-        return network.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
     }
 
     private static String pagerQuery(ReportQuery query) {
