@@ -214,7 +214,7 @@ public class MatchingManagement {
             return List.of();
         }
         storeMatches(item, text);
-        return matchesOf(id);
+        return storedMatches(id);
     }
 
     /**
@@ -229,10 +229,10 @@ public class MatchingManagement {
                 || (item.text() != null && !item.text().isBlank());
         String text = ((pageTitle == null ? "" : pageTitle + "\n") + (pageText == null ? "" : pageText)).strip();
         if (ownText || !ClaimMatcher.hasWords(text)) {
-            return matchesOf(id);
+            return storedMatches(id);
         }
         storeMatches(item, text);
-        return matchesOf(id);
+        return storedMatches(id);
     }
 
     private void storeMatches(Item item, String text) {
@@ -311,6 +311,11 @@ public class MatchingManagement {
     @Transactional(readOnly = true)
     public List<ItemMatch> matchesOf(ItemId id) {
         intake.get(id); // an unknown item is a 404, not an empty list
+        return storedMatches(id);
+    }
+
+    /** {@link #matchesOf(ItemId)} of an item the caller has already read. */
+    private List<ItemMatch> storedMatches(ItemId id) {
         return matchesOf(List.of(id)).getOrDefault(id, List.of());
     }
 
@@ -459,7 +464,7 @@ public class MatchingManagement {
         itemMatches.find(item, claim).orElseThrow(() -> new NotFound("matching.error.match-not-found", claim));
         itemMatches.decide(
                 item, claim, confirmed ? MatchDecision.CONFIRMED : MatchDecision.REJECTED, actor.id(), clock.instant());
-        return matchesOf(item).stream()
+        return storedMatches(item).stream()
                 .filter(match -> match.match().claimId().equals(claim))
                 .findFirst()
                 .orElseThrow(() -> new NotFound("matching.error.match-not-found", claim));
