@@ -28,10 +28,12 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
@@ -98,7 +100,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(unsupportedMediaType(ex));
     }
 
-    ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String path = request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getRequestURI()
+                : "";
+        String method = request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod()
+                : "";
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .headers(headers)
+                .body(problem(HttpStatus.NOT_FOUND, message("problem.no-route", method, path)));
+    }
+
+    private ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
         String[] supported = ex.getSupportedMethods();
         return problem(
                 HttpStatus.METHOD_NOT_ALLOWED,
@@ -108,7 +124,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                         supported == null ? "" : String.join(", ", supported)));
     }
 
-    ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+    private ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
         return problem(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 message(
@@ -117,10 +133,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                         ex.getSupportedMediaTypes().stream()
                                 .map(Object::toString)
                                 .collect(java.util.stream.Collectors.joining(", "))));
-    }
-
-    ProblemDetail noRoute(HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, message("problem.no-route", request.getMethod(), request.getRequestURI()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
