@@ -273,13 +273,7 @@ class ImportWebTests {
 
     @Test
     void refusesAViewerAndAFileWithoutHeader() throws Exception {
-        mvc.perform(put("/imports/upload")
-                        .param("format", "csv")
-                        .param("unit", unit.id().toString())
-                        .content(csv().getBytes(StandardCharsets.UTF_8))
-                        .with(user(viewer))
-                        .with(csrf())
-                        .locale(Locale.ENGLISH))
+        uploadAsCsv(viewer, csv())
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.error").value("You need the Checker role in this unit to import."));
         // A viewer is told what importing needs instead of being offered a form with no unit to choose.
@@ -289,40 +283,32 @@ class ImportWebTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).doesNotContain("id=\"import-form\"").contains("id=\"import-not-checker\"");
-        mvc.perform(put("/imports/upload")
-                        .param("format", "csv")
-                        .param("unit", unit.id().toString())
-                        .content(("a,b\n1," + marker + "\n").getBytes(StandardCharsets.UTF_8))
-                        .with(user(checker))
-                        .with(csrf())
-                        .locale(Locale.ENGLISH))
+        uploadAsCsv(checker, "a,b\n1," + marker + "\n")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("The header needs a platform column and a text or url column."));
         // The two usual wrong files get a message that says what is wrong with them.
-        mvc.perform(put("/imports/upload")
-                        .param("format", "csv")
-                        .param("unit", unit.id().toString())
-                        .content(("{\"platform\": \"facebook\", \"text\": \"Tin đồn " + marker + "\"}\n")
-                                .getBytes(StandardCharsets.UTF_8))
-                        .with(user(checker))
-                        .with(csrf())
-                        .locale(Locale.ENGLISH))
+        uploadAsCsv(checker, "{\"platform\": \"facebook\", \"text\": \"Tin đồn " + marker + "\"}\n")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error")
                         .value("The first line is a JSON object: this looks like a JSONL file. Choose the jsonl"
                                 + " format."));
-        mvc.perform(put("/imports/upload")
-                        .param("format", "csv")
-                        .param("unit", unit.id().toString())
-                        .content(("url;platform;text\nhttps://example.vn/" + marker + ";facebook;Tin đồn\n")
-                                .getBytes(StandardCharsets.UTF_8))
-                        .with(user(checker))
-                        .with(csrf())
-                        .locale(Locale.ENGLISH))
+        uploadAsCsv(checker, "url;platform;text\nhttps://example.vn/" + marker + ";facebook;Tin đồn\n")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error")
                         .value(org.hamcrest.Matchers.startsWith(
                                 "The header is a single column holding semicolons or tabs")));
+    }
+
+    /** Uploads {@code content} as a CSV for the test's unit, the answer in English. */
+    private org.springframework.test.web.servlet.ResultActions uploadAsCsv(CurrentUser who, String content)
+            throws Exception {
+        return mvc.perform(put("/imports/upload")
+                .param("format", "csv")
+                .param("unit", unit.id().toString())
+                .content(content.getBytes(StandardCharsets.UTF_8))
+                .with(user(who))
+                .with(csrf())
+                .locale(Locale.ENGLISH));
     }
 
     @Test
