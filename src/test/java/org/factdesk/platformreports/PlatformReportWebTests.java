@@ -38,6 +38,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The pages and the API of platform reports as a browser and a client use them, and the evidence package as a
@@ -147,9 +148,7 @@ class PlatformReportWebTests {
     @Test
     void theFormAnswersAnUnknownCategoryWithAClearErrorAndStoresNothing() throws Exception {
         Item item = desk.item(team, Platform.TIKTOK, PublishingDesk.marker());
-        String page = mvc.perform(post("/platform-reports")
-                        .with(user(team.editor()))
-                        .with(csrf())
+        String page = mvc.perform(editorPost("/platform-reports")
                         .cookie(ENGLISH)
                         .param("item", item.id().toString())
                         .param("platform", "TIKTOK")
@@ -163,9 +162,7 @@ class PlatformReportWebTests {
                 .contains("The policy category \"misinformation-health\" is not in the list of TikTok");
         assertThat(reports.ofItem(item.id())).isEmpty();
 
-        mvc.perform(post("/platform-reports")
-                        .with(user(team.editor()))
-                        .with(csrf())
+        mvc.perform(editorPost("/platform-reports")
                         .param("item", item.id().toString())
                         .param("platform", "TIKTOK")
                         .param("policy", "misinformation")
@@ -187,9 +184,7 @@ class PlatformReportWebTests {
         Instant sent = LocalDateTime.parse("2026-11-10T10:00").atZone(VIETNAM).toInstant();
         PlatformReport report = desk.report(team, item, "FACEBOOK", "spam", sent);
 
-        String page = mvc.perform(post("/platform-reports/" + report.id() + "/steps")
-                        .with(user(team.editor()))
-                        .with(csrf())
+        String page = mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
                         .cookie(ENGLISH)
                         .param("status", "ACTIONED")
                         .param("action", "REMOVED")
@@ -201,9 +196,7 @@ class PlatformReportWebTests {
         assertThat(Jsoup.parse(page).select(".flash.error").text()).contains("dated before the report was sent");
         assertThat(reports.get(report.id()).status()).isEqualTo(ReportStatus.SUBMITTED);
 
-        mvc.perform(post("/platform-reports/" + report.id() + "/steps")
-                        .with(user(team.editor()))
-                        .with(csrf())
+        mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
                         .param("status", "ACTIONED")
                         .param("action", "REMOVED")
                         .param("at", "2026-11-12T10:00")
@@ -225,9 +218,7 @@ class PlatformReportWebTests {
     @Test
     void malformedDatesAndStatusesComeBackAsMessagesOnTheForm() throws Exception {
         Item item = desk.item(team, Platform.FACEBOOK, PublishingDesk.marker());
-        String page = mvc.perform(post("/platform-reports")
-                        .with(user(team.editor()))
-                        .with(csrf())
+        String page = mvc.perform(editorPost("/platform-reports")
                         .cookie(ENGLISH)
                         .param("item", item.id().toString())
                         .param("platform", "FACEBOOK")
@@ -249,9 +240,7 @@ class PlatformReportWebTests {
                 new String[] {"ACTIONED", "REMOVED", "notadate"},
                 new String[] {"BOGUS", "REMOVED", "2026-11-12T10:00"},
                 new String[] {"ACTIONED", "BURNED", "2026-11-12T10:00"})) {
-            String stepPage = mvc.perform(post("/platform-reports/" + report.id() + "/steps")
-                            .with(user(team.editor()))
-                            .with(csrf())
+            String stepPage = mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
                             .cookie(ENGLISH)
                             .param("status", bad[0])
                             .param("action", bad[1])
@@ -266,9 +255,7 @@ class PlatformReportWebTests {
             assertThat(reports.get(report.id()).status()).isEqualTo(ReportStatus.SUBMITTED);
         }
         // The language links of the page shown again lead to the report, not to the post's address (405 on GET).
-        String again = mvc.perform(post("/platform-reports/" + report.id() + "/steps")
-                        .with(user(team.editor()))
-                        .with(csrf())
+        String again = mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
                         .header("Referer", "http://localhost/platform-reports/" + report.id() + "?lang=vi")
                         .param("status", "ACTIONED")
                         .param("at", "notadate"))
@@ -279,9 +266,7 @@ class PlatformReportWebTests {
         assertThat(Jsoup.parse(again).select("a[hreflang=en]").attr("href"))
                 .isEqualTo("/platform-reports/" + report.id() + "?lang=en");
         // A date typed the Vietnamese way is read.
-        mvc.perform(post("/platform-reports/" + report.id() + "/steps")
-                        .with(user(team.editor()))
-                        .with(csrf())
+        mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
                         .param("status", "ACKNOWLEDGED")
                         .param("at", "12/11/2026 10:00"))
                 .andExpect(status().is3xxRedirection());
@@ -521,5 +506,10 @@ class PlatformReportWebTests {
 
     private static String sha256Of(Path file) throws Exception {
         return org.factdesk.archive.ArchiveFixtures.sha256(Files.readAllBytes(file));
+    }
+
+    /** A form post of the team's editor, with its CSRF token. */
+    private MockHttpServletRequestBuilder editorPost(String path) {
+        return post(path).with(user(team.editor())).with(csrf());
     }
 }
