@@ -284,7 +284,7 @@ public class MatchingManagement {
             Object key = cluster == null ? id : cluster.id();
             List<DeskMatch> matches = byCluster.computeIfAbsent(
                     key,
-                    ignored -> search.match(text, properties.itemMatches()).hits().stream()
+                    ignored -> search.suggestions(text, properties.itemMatches()).hits().stream()
                             .map(MatchingManagement::desk)
                             .filter(match -> match.band() != Band.NONE)
                             .toList());

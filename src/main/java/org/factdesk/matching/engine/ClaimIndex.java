@@ -63,7 +63,7 @@ import org.jspecify.annotations.Nullable;
 public final class ClaimIndex implements Closeable {
 
     /** Raise when the fields or their analysis change: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 7;
+    public static final int SCHEMA_VERSION = 8;
 
     static final String SCHEMA_KEY = "factdesk.matching.schema";
 
@@ -84,6 +84,12 @@ public final class ClaimIndex implements Closeable {
     static final String FOLDED_TOKENS = "folded_tokens";
 
     static final String ENGLISH_TERMS = "english_terms";
+
+    /** Numeric doc values: the number of distinct terms in {@link #FOLDED_TOKENS} and in {@link #ENGLISH_TERMS}. */
+    static final String FOLDED_TERM_COUNT = "folded_term_count";
+
+    static final String ENGLISH_TERM_COUNT = "english_term_count";
+
     static final String TEXT = "text";
     static final String TITLE = "title";
     static final String LANGUAGE = "language";
@@ -484,11 +490,21 @@ public final class ClaimIndex implements Closeable {
         Analyzer analyzer = analyzers.analyzer();
         List<ClaimAnalysis.Token> folded = ClaimAnalysis.tokens(analyzer, AnalyzerSet.FOLDED, searchable);
         doc.add(new Field(AnalyzerSet.FOLDED, ClaimAnalysis.replay(folded), TextField.TYPE_NOT_STORED));
-        doc.add(new BinaryDocValuesField(
-                FOLDED_TOKENS, ClaimAnalysis.encodeTokens(folded, claim.text().length())));
-        doc.add(new BinaryDocValuesField(
-                ENGLISH_TERMS,
-                ClaimAnalysis.encodeTerms(ClaimAnalysis.tokens(analyzer, AnalyzerSet.ENGLISH, claim.text()))));
+        BytesRef foldedTokens = ClaimAnalysis.encodeTokens(folded, claim.text().length());
+        BytesRef englishTerms =
+                ClaimAnalysis.encodeTerms(ClaimAnalysis.tokens(analyzer, AnalyzerSet.ENGLISH, claim.text()));
+        doc.add(new BinaryDocValuesField(FOLDED_TOKENS, foldedTokens));
+        doc.add(new BinaryDocValuesField(ENGLISH_TERMS, englishTerms));
+        // The coverage score's denominators, counted from the values it reads (see CoverageFloor).
+        doc.add(new NumericDocValuesField(
+                FOLDED_TERM_COUNT,
+                ClaimAnalysis.decodeTokens(foldedTokens).stream()
+                        .map(ClaimAnalysis.Token::term)
+                        .distinct()
+                        .count()));
+        doc.add(new NumericDocValuesField(
+                ENGLISH_TERM_COUNT,
+                ClaimAnalysis.decodeTerms(englishTerms).stream().distinct().count()));
         if (claim.title() != null) {
             doc.add(new StoredField(TITLE, claim.title()));
         }

@@ -75,6 +75,23 @@ public final class ClaimMatcher {
      * @throws IllegalArgumentException when the text is blank (after removing control characters) or limit < 1
      */
     public MatchOutcome match(String text, @Nullable Language language, int limit) {
+        return match(text, language, limit, false);
+    }
+
+    /**
+     * {@link #match(String, int)} for callers that keep only {@link Band#SUGGEST} and {@link Band#AUTO} candidates,
+     * as the matching of arriving items does: the same candidates in those bands, but a text that no claim can bring
+     * to the suggestion threshold is not ranked at all and gets none. Without a cosine the score is the share of the
+     * claim's terms that the text holds, so {@link CoverageFloor} can tell from the postings alone; a text that dense
+     * re-ranking applies to is always ranked, since its cosine may lift a claim.
+     *
+     * @throws IllegalArgumentException as {@link #match(String, Language, int)}
+     */
+    public MatchOutcome suggestions(String text, int limit) {
+        return match(text, null, limit, true);
+    }
+
+    private MatchOutcome match(String text, @Nullable Language language, int limit, boolean suggestionsOnly) {
         Objects.requireNonNull(text, "text");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
@@ -93,24 +110,32 @@ public final class ClaimMatcher {
         }
         Language lang = language != null ? language : Objects.requireNonNullElse(Language.detect(clean), Language.EN);
         try {
-            return new MatchOutcome(rank(clean, lang, limit), truncated);
+            List<Candidate> ranked = rank(clean, lang, limit, suggestionsOnly);
+            return ranked == null ? new MatchOutcome(List.of(), truncated, false) : new MatchOutcome(ranked, truncated);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private List<Candidate> rank(String text, Language lang, int limit) throws IOException {
+    /** The candidates, or null when {@code suggestionsOnly} and no claim can be suggested (nothing was ranked). */
+    private @Nullable List<Candidate> rank(String text, Language lang, int limit, boolean suggestionsOnly)
+            throws IOException {
         Analyzer analyzer = index.analyzers().analyzer();
         QueryTerms terms = new QueryTerms(index.analyzers(), text);
-        boolean dense = denseApplies(lang);
-        boolean rescore = !dense && lang != Language.EN && settings.coverageWeight() > 0;
-        // Without dense re-ranking only the first groups are needed (those returned, or those re-scored): the fewer
-        // candidates, the sooner BM25 can skip documents. Twins take a few more, and if they took too many the
-        // search is run again deeper.
-        int groupsNeeded = dense ? settings.candidates() : Math.max(limit, rescore ? RESCORE_DEPTH : 0);
-        int wanted = Math.min(settings.candidates(), dense ? groupsNeeded : groupsNeeded + 5);
         IndexSearcher searcher = index.searchers().acquire();
         try {
+            // Dense re-ranking needs a claim whose vector means something to the model (see ClaimIndex#speaks): with
+            // the English-only model and no English claim, every cosine would be noise, so none is computed.
+            boolean dense = denseApplies(lang) && index.hasVectors(searcher);
+            boolean rescore = !dense && lang != Language.EN && settings.coverageWeight() > 0;
+            // Without dense re-ranking only the first groups are needed (those returned, or those re-scored): the
+            // fewer candidates, the sooner BM25 can skip documents. Twins take a few more, and if they took too many
+            // the search is run again deeper.
+            int groupsNeeded = dense ? settings.candidates() : Math.max(limit, rescore ? RESCORE_DEPTH : 0);
+            int wanted = Math.min(settings.candidates(), dense ? groupsNeeded : groupsNeeded + 5);
+            if (suggestionsOnly && !dense && !suggestionReachable(searcher, terms, lang)) {
+                return null;
+            }
             TermStatsCache.Lookup lookup = index.termStats().lookup(searcher);
             LateClauses late = new LateClauses();
             Query query = query(lookup, terms, lang, late);
@@ -138,7 +163,7 @@ public final class ClaimMatcher {
             }
             // The post is embedded when its vector has something to find or re-rank: without claims in the graph
             // (no English claim for the English-only model) and without BM25 candidates, that is never.
-            boolean graph = dense && settings.denseCandidates() > 0 && index.hasVectors(searcher);
+            boolean graph = dense && settings.denseCandidates() > 0;
             // What the post says without links, handles and signature: embedded, and counted for the short-text
             // rule. A post of nothing but handles and links has no words left to embed.
             String said = TweetCleanup.clean(text);
@@ -204,6 +229,20 @@ public final class ClaimMatcher {
         } finally {
             index.searchers().release(searcher);
         }
+    }
+
+    /**
+     * Whether some claim holds enough of the text's coverage terms (those {@link #calibrated} compares: English terms
+     * for English, folded terms otherwise) to score {@link MatcherSettings#suggestThreshold()} without a cosine.
+     */
+    private boolean suggestionReachable(IndexSearcher searcher, QueryTerms terms, Language lang) throws IOException {
+        boolean english = lang == Language.EN;
+        return CoverageFloor.reachable(
+                searcher,
+                english ? AnalyzerSet.ENGLISH : AnalyzerSet.FOLDED,
+                english ? ClaimIndex.ENGLISH_TERM_COUNT : ClaimIndex.FOLDED_TERM_COUNT,
+                terms.of(english ? AnalyzerSet.ENGLISH : AnalyzerSet.FOLDED),
+                settings.suggestThreshold());
     }
 
     /**

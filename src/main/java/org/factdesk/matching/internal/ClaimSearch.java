@@ -112,7 +112,18 @@ public final class ClaimSearch implements AutoCloseable {
     }
 
     public MatchResult match(String text, int limit) {
-        MatchOutcome outcome = matcher.match(text, limit);
+        return result(matcher.match(text, limit));
+    }
+
+    /**
+     * {@link #match} for callers that keep only suggested and auto-linked hits: a text that no claim can bring to
+     * the suggestion threshold is not ranked (see {@link ClaimMatcher#suggestions}).
+     */
+    public MatchResult suggestions(String text, int limit) {
+        return result(matcher.suggestions(text, limit));
+    }
+
+    private MatchResult result(MatchOutcome outcome) {
         List<Hit> hits = new ArrayList<>();
         List<ExternalHit> external = new ArrayList<>();
         for (Candidate candidate : outcome.candidates()) {

@@ -101,6 +101,30 @@ class DenseCandidatesTests {
     }
 
     @Test
+    void withoutAClaimTheModelSpeaksNoPostIsEmbedded() throws IOException {
+        // A desk of Vietnamese claims and the English-only model: an English post's cosines would all be noise.
+        var counting = new EmbeddingCacheTests.CountingEmbedder();
+        String post = "Hot lemon water every morning cures cancer, Covid-19 too, share now";
+        try (ClaimIndex vietnamese = ClaimIndex.inMemory(AnalyzerSet.stock(), counting, null)) {
+            vietnamese.replaceAll(List.of(
+                    ClaimDoc.of("chanh", "Uống nước chanh nóng mỗi sáng chữa khỏi bệnh ung thư.", null),
+                    ClaimDoc.of("covid", "Xông hơi chữa khỏi Covid-19.", null)));
+            ClaimMatcher matcher = new ClaimMatcher(vietnamese, MatcherSettings.defaults());
+            List<Candidate> found = matcher.match(post, Language.EN, 5).candidates();
+            assertThat(found).extracting(Candidate::id).contains("covid");
+            assertThat(found).allSatisfy(c -> assertThat(c.dense()).isNull());
+            assertThat(counting.queries).hasValue(0);
+
+            // One English claim, and English posts are embedded and blended again.
+            vietnamese.upsert(ClaimDoc.of("lemon", "Drinking hot lemon water cures cancer.", null));
+            List<Candidate> blended = matcher.match(post, Language.EN, 5).candidates();
+            assertThat(counting.queries).hasValue(1);
+            assertThat(blended).extracting(Candidate::id).first().isEqualTo("lemon");
+            assertThat(blended).allSatisfy(c -> assertThat(c.dense()).isNotNull());
+        }
+    }
+
+    @Test
     void aClaimBothSearchesFindIsListedOnceWithItsBm25Score() {
         List<Candidate> found = new ClaimMatcher(index, MatcherSettings.defaults())
                 .match("They say 5G towers spread the coronavirus, share before it is deleted", Language.EN, 5)
