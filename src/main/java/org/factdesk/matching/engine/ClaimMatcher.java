@@ -133,10 +133,10 @@ public final class ClaimMatcher {
             // the search is run again deeper.
             int groupsNeeded = dense ? settings.candidates() : Math.max(limit, rescore ? RESCORE_DEPTH : 0);
             int wanted = Math.min(settings.candidates(), dense ? groupsNeeded : groupsNeeded + 5);
-            if (suggestionsOnly && !dense && !suggestionReachable(searcher, terms, lang)) {
+            TermStatsCache.Lookup lookup = index.termStats().lookup(searcher);
+            if (suggestionsOnly && !dense && !suggestionReachable(searcher, lookup, terms, lang)) {
                 return null;
             }
-            TermStatsCache.Lookup lookup = index.termStats().lookup(searcher);
             LateClauses late = new LateClauses();
             Query query = query(lookup, terms, lang, late);
             List<Hit> groups = new ArrayList<>();
@@ -235,10 +235,12 @@ public final class ClaimMatcher {
      * Whether some claim holds enough of the text's coverage terms (those {@link #calibrated} compares: English terms
      * for English, folded terms otherwise) to score {@link MatcherSettings#suggestThreshold()} without a cosine.
      */
-    private boolean suggestionReachable(IndexSearcher searcher, QueryTerms terms, Language lang) throws IOException {
+    private boolean suggestionReachable(
+            IndexSearcher searcher, TermStatsCache.Lookup lookup, QueryTerms terms, Language lang) throws IOException {
         boolean english = lang == Language.EN;
         return CoverageFloor.reachable(
                 searcher,
+                lookup,
                 english ? AnalyzerSet.ENGLISH : AnalyzerSet.FOLDED,
                 english ? ClaimIndex.ENGLISH_TERM_COUNT : ClaimIndex.FOLDED_TERM_COUNT,
                 terms.of(english ? AnalyzerSet.ENGLISH : AnalyzerSet.FOLDED),

@@ -10,6 +10,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.sandbox.search.CoveringQuery;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.CollectionTerminatedException;
@@ -47,20 +48,32 @@ final class CoverageFloor {
      * @param coverage the share in (0, 1] to reach
      */
     static boolean reachable(
-            IndexSearcher searcher, String field, String termCount, Collection<String> terms, double coverage)
+            IndexSearcher searcher,
+            TermStatsCache.Lookup lookup,
+            String field,
+            String termCount,
+            Collection<String> terms,
+            double coverage)
             throws IOException {
         if (coverage <= 0) {
             return true; // every claim scores at least 0
         }
+        // The terms no claim has are left out (the lookup remembers them), and the others are found through their
+        // remembered postings pointers instead of the term dictionary.
         List<Query> clauses = new ArrayList<>();
         for (String term : new LinkedHashSet<>(terms)) {
-            clauses.add(new TermQuery(new Term(field, term)));
+            TermStates states = lookup.states(field, term);
+            if (states.docFreq() > 0) {
+                clauses.add(new TermQuery(new Term(field, term), states));
+            }
         }
         if (clauses.isEmpty()) {
             return false;
         }
+        // Scores are never read, but asking for them keeps the weight out of the searcher's query cache, whose
+        // bookkeeping for queries that never repeat cost more than the search.
         Query query = searcher.rewrite(new CoveringQuery(clauses, new MinimumShared(termCount, coverage)));
-        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             BulkScorer scorer = weight.bulkScorer(leaf);
             if (scorer != null && anyLive(scorer, leaf)) {
