@@ -217,7 +217,8 @@ public class IntakeManagement {
     /** Checks a submission and builds its item, received {@code now}; refuses it with {@link InvalidItem}. */
     private Prepared prepare(
             UnitId unit, @Nullable UserId submitter, @Nullable String channel, SubmitItem submission, Instant now) {
-        String url = blankToNull(submission.url());
+        String typed = blankToNull(submission.url());
+        String url = typed == null ? null : UrlNormalizer.withoutUserInfo(typed);
         String text = blankToNull(submission.text());
         if (url == null && text == null) {
             throw new InvalidItem("intake.error.url-or-text");

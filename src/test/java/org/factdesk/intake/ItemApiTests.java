@@ -86,6 +86,19 @@ class ItemApiTests {
     }
 
     @Test
+    void storesALinkWithoutTheUserNameAndPasswordTypedBeforeItsHost() throws Exception {
+        String body = submit("""
+                        {"url": "https://editor:hunter2@facebook.com/groups/g/posts/%s", "platform": "FACEBOOK"}
+                        """.formatted(marker))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.url").value("https://facebook.com/groups/g/posts/" + marker))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain("hunter2");
+    }
+
+    @Test
     void recognisesTheSameUrlAndTheSameTextAsDuplicates() throws Exception {
         submit("""
                 {"url": "https://www.tiktok.com/@page/video/%s?is_from_webapp=1&utm_source=x", "platform": "TIKTOK"}

@@ -38,6 +38,19 @@ class UrlNormalizerTests {
         assertThat(UrlNormalizer.normalize(raw)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            https://user:secret@example.org/a?b=1#c          | https://example.org/a?b=1#c
+            http://facebook.com@evil.example/post            | http://evil.example/post
+            http://a@b@c.example:8080                        | http://c.example:8080
+            https://example.org/path/@page?u=x@y#f@g         | https://example.org/path/@page?u=x@y#f@g
+            https://www.tiktok.com/@page/video/1             | https://www.tiktok.com/@page/video/1
+            not a url @ all                                  | not a url @ all
+            """)
+    void dropsAUserNameOrPasswordBeforeTheHostOnly(String raw, String expected) {
+        assertThat(UrlNormalizer.withoutUserInfo(raw)).isEqualTo(expected);
+    }
+
     @org.junit.jupiter.api.Test
     void refusesOverlongLinks() {
         assertThat(UrlNormalizer.normalize("https://example.org/" + "a".repeat(UrlNormalizer.MAX_LENGTH)))

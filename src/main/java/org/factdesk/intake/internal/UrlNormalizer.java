@@ -45,6 +45,26 @@ public final class UrlNormalizer {
 
     private UrlNormalizer() {}
 
+    /**
+     * The URL without a user name or password before the host ({@code https://user:secret@host/} becomes {@code
+     * https://host/}), otherwise as given. A desk has no use for credentials in the links of public posts, and keeping
+     * them would show them to every member; {@code http://facebook.com@evil.example/} then reads as what it opens.
+     * The host starts after the last {@code @} of the authority, as browsers read it.
+     */
+    public static String withoutUserInfo(String raw) {
+        int scheme = raw.indexOf("://");
+        if (scheme < 0) {
+            return raw;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < raw.length() && "/?#".indexOf(raw.charAt(end)) < 0) {
+            end++;
+        }
+        int at = raw.lastIndexOf('@', end - 1);
+        return at < start ? raw : raw.substring(0, start) + raw.substring(at + 1);
+    }
+
     /** The normalised form, or empty when the text is not an absolute http(s) URL with a host. */
     public static Optional<String> normalize(String raw) {
         String trimmed = raw.strip();
