@@ -160,6 +160,43 @@ class InboxPageTests {
     }
 
     @Test
+    void showsOnlyTheEngagementCountsThatAreKnown() throws Exception {
+        Item item = intake.submit(
+                        checker,
+                        new SubmitItem(
+                                null,
+                                null,
+                                null,
+                                "Tin đồn " + marker,
+                                Platform.FACEBOOK,
+                                null,
+                                null,
+                                new Engagement(1200L, null, 1L, null),
+                                null))
+                .item();
+        String english = mvc.perform(
+                        get("/items/" + item.id()).with(user(checker)).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(english)
+                        .select("#item-engagement span")
+                        .eachText())
+                .containsExactly("1,200 likes", "1 comment");
+        String vietnamese = mvc.perform(
+                        get("/items/" + item.id()).with(user(checker)).locale(java.util.Locale.forLanguageTag("vi")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(vietnamese).select("#item-engagement").text())
+                .doesNotContain("—")
+                .contains("thích")
+                .contains("bình luận")
+                .doesNotContain("lượt xem");
+    }
+
+    @Test
     void dismissesAndRestoresAnItem() throws Exception {
         Item item = intake.submit(checker, SubmitItem.of(null, "Không liên quan " + marker, Platform.OTHER))
                 .item();
