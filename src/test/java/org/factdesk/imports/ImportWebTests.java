@@ -104,7 +104,7 @@ class ImportWebTests {
         String location = json.readTree(uploaded.getResponse().getContentAsString())
                 .get("location")
                 .asString();
-        assertThat(location).startsWith("/imports/").contains("started=imports.flash.started");
+        assertThat(location).startsWith("/imports/").contains("?import=started");
         ImportId id = ImportId.valueOf(location.substring("/imports/".length(), location.indexOf('?')));
         ImportJob job = awaitFinished(id);
 
@@ -139,7 +139,7 @@ class ImportWebTests {
                         .with(user(checker))
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.location").value("/imports/" + id + "?started=imports.flash.already"));
+                .andExpect(jsonPath("$.location").value("/imports/" + id + "?import=already"));
 
         // The same file for another unit (a district importing the province's export) is that unit's own job, not
         // "imported before" with another unit's job page.
@@ -153,7 +153,7 @@ class ImportWebTests {
                         .with(user(districtChecker))
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.location").value(org.hamcrest.Matchers.containsString("imports.flash.started")))
+                .andExpect(jsonPath("$.location").value(org.hamcrest.Matchers.containsString("?import=started")))
                 .andReturn();
         String districtLocation = json.readTree(again.getResponse().getContentAsString())
                 .get("location")
@@ -247,8 +247,7 @@ class ImportWebTests {
                         .with(user(checker))
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.location")
-                        .value("/imports/" + interrupted.id() + "?started=imports.flash.started"));
+                .andExpect(jsonPath("$.location").value("/imports/" + interrupted.id() + "?import=started"));
 
         assertThat(awaitFinished(interrupted.id()).summary()).isEqualTo("imported 2, duplicates 0, rejected 1");
     }

@@ -50,6 +50,9 @@ class ImportController {
     static final String PROGRESS_FRAGMENT = "imports/job :: progress";
     static final String ITEM_FRAGMENT = "imports/item-rows :: panel";
 
+    /** The query parameter by which the upload script's redirect says how the import began. */
+    private static final String FLASH = "import";
+
     private final ImportManagement imports;
     private final MessageSource messages;
     private final NetworkManagement network;
@@ -127,7 +130,13 @@ class ImportController {
                                     refused.messageKey(), refused.arguments(), refused.messageKey(), locale)));
         }
         return ResponseEntity.ok(
-                Map.of("location", "/imports/" + started.job().id() + "?started=" + flashKey(started)));
+                Map.of("location", "/imports/" + started.job().id() + "?" + FLASH + "=" + flashWord(started)));
+    }
+
+    /** {@code started}, {@code resumed} or {@code already}: the last word of {@link #flashKey}. */
+    private static String flashWord(ImportManagement.Started started) {
+        String key = flashKey(started);
+        return key.substring(key.lastIndexOf('.') + 1);
     }
 
     private static String flashKey(ImportManagement.Started started) {
@@ -138,10 +147,13 @@ class ImportController {
     }
 
     @GetMapping("/imports/{id}")
-    String job(@PathVariable ImportId id, @RequestParam(required = false) @Nullable String started, Model model) {
+    String job(
+            @PathVariable ImportId id,
+            @RequestParam(name = FLASH, required = false) @Nullable String began,
+            Model model) {
         model.addAttribute("job", imports.job(id));
-        if (started != null && started.startsWith("imports.flash.")) {
-            model.addAttribute("success", started);
+        if (began != null && java.util.Set.of("started", "resumed", "already").contains(began)) {
+            model.addAttribute("success", "imports.flash." + began);
         }
         return JOB_VIEW;
     }
