@@ -161,6 +161,14 @@ class MatchingDeskTests {
                 .andExpect(jsonPath("$.errors[0].field").value("confirmed"))
                 .andExpect(jsonPath("$.errors[0].message")
                         .value("Say whether the match is confirmed: \"confirmed\": true or false."));
+        // 1 is not true: a number where a boolean is expected is refused too.
+        mvc.perform(post("/api/v1/items/" + repeat.id() + "/matches/"
+                                + match.match().claimId())
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"confirmed\": 1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("confirmed"));
         mvc.perform(post("/matching/items/" + repeat.id() + "/decisions")
                         .with(user(checker))
                         .with(csrf())

@@ -142,6 +142,28 @@ class ApiProblemsTests {
     }
 
     @Test
+    void aNumberOrABooleanWhereTextIsExpectedIsRefusedNamingTheField() throws Exception {
+        for (String body : java.util.List.of("{\"text\": 123}", "{\"text\": true}", "{\"text\": 5.5}")) {
+            mvc.perform(post("/api/v1/match")
+                            .header("Authorization", token)
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("text"))
+                    .andExpect(jsonPath("$.errors[0].message")
+                            .value(org.hamcrest.Matchers.endsWith("is not a valid value of text.")));
+        }
+        // A number written as text is still a number: only text fields are strict.
+        mvc.perform(post("/api/v1/match")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"5G towers spread the coronavirus\", \"limit\": \"3\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aBodyOverTheLimitIsA413Problem() throws Exception {
         byte[] body = ("{\"text\":\"" + "a".repeat(21 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         mvc.perform(post("/api/v1/match")
