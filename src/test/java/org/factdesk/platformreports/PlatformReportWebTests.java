@@ -83,13 +83,9 @@ class PlatformReportWebTests {
         Item item = desk.item(team, Platform.FACEBOOK, PublishingDesk.marker());
         desk.report(team, item, "FACEBOOK", "spam", null);
 
-        String forEditor = mvc.perform(get("/platform-reports/items/" + item.id())
-                        .with(user(team.editor()))
-                        .cookie(ENGLISH))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String forEditor = okPage(get("/platform-reports/items/" + item.id())
+                .with(user(team.editor()))
+                .cookie(ENGLISH));
         Document panel = Jsoup.parse(forEditor);
         assertThat(panel.getElementById("report-to-platform")).isNotNull();
         assertThat(panel.select("li.item-report")).singleElement().satisfies(line -> {
@@ -116,14 +112,10 @@ class PlatformReportWebTests {
     @Test
     void theFormCitesThePublishedFactCheck() throws Exception {
         ReportDesk.Checked checked = desk.checkedItem(team, PublishingDesk.marker());
-        String page = mvc.perform(get("/platform-reports/new")
-                        .param("item", checked.item().id().toString())
-                        .with(user(team.editor()))
-                        .cookie(ENGLISH))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = okPage(get("/platform-reports/new")
+                .param("item", checked.item().id().toString())
+                .with(user(team.editor()))
+                .cookie(ENGLISH));
         Document form = Jsoup.parse(page);
         String url = publishing.url(checked.factCheck());
         assertThat(form.getElementById("fact-check-url").val()).isEqualTo(url);
@@ -148,16 +140,12 @@ class PlatformReportWebTests {
     @Test
     void theFormAnswersAnUnknownCategoryWithAClearErrorAndStoresNothing() throws Exception {
         Item item = desk.item(team, Platform.TIKTOK, PublishingDesk.marker());
-        String page = mvc.perform(editorPost("/platform-reports")
-                        .cookie(ENGLISH)
-                        .param("item", item.id().toString())
-                        .param("platform", "TIKTOK")
-                        .param("policy", "misinformation-health")
-                        .param("justification", "Sai sự thật"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = okPage(editorPost("/platform-reports")
+                .cookie(ENGLISH)
+                .param("item", item.id().toString())
+                .param("platform", "TIKTOK")
+                .param("policy", "misinformation-health")
+                .param("justification", "Sai sự thật"));
         assertThat(Jsoup.parse(page).select(".flash.error").text())
                 .contains("The policy category \"misinformation-health\" is not in the list of TikTok");
         assertThat(reports.ofItem(item.id())).isEmpty();
@@ -184,15 +172,11 @@ class PlatformReportWebTests {
         Instant sent = LocalDateTime.parse("2026-11-10T10:00").atZone(VIETNAM).toInstant();
         PlatformReport report = desk.report(team, item, "FACEBOOK", "spam", sent);
 
-        String page = mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
-                        .cookie(ENGLISH)
-                        .param("status", "ACTIONED")
-                        .param("action", "REMOVED")
-                        .param("at", "2026-11-09T10:00"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = okPage(editorPost("/platform-reports/" + report.id() + "/steps")
+                .cookie(ENGLISH)
+                .param("status", "ACTIONED")
+                .param("action", "REMOVED")
+                .param("at", "2026-11-09T10:00"));
         assertThat(Jsoup.parse(page).select(".flash.error").text()).contains("dated before the report was sent");
         assertThat(reports.get(report.id()).status()).isEqualTo(ReportStatus.SUBMITTED);
 
@@ -218,17 +202,13 @@ class PlatformReportWebTests {
     @Test
     void malformedDatesAndStatusesComeBackAsMessagesOnTheForm() throws Exception {
         Item item = desk.item(team, Platform.FACEBOOK, PublishingDesk.marker());
-        String page = mvc.perform(editorPost("/platform-reports")
-                        .cookie(ENGLISH)
-                        .param("item", item.id().toString())
-                        .param("platform", "FACEBOOK")
-                        .param("policy", "spam")
-                        .param("submittedAt", "25/11/2026 10:00 tomorrow")
-                        .param("justification", "Sai sự thật"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = okPage(editorPost("/platform-reports")
+                .cookie(ENGLISH)
+                .param("item", item.id().toString())
+                .param("platform", "FACEBOOK")
+                .param("policy", "spam")
+                .param("submittedAt", "25/11/2026 10:00 tomorrow")
+                .param("justification", "Sai sự thật"));
         assertThat(Jsoup.parse(page).select(".flash.error").text()).contains("date and time");
         assertThat(Jsoup.parse(page).select("textarea[name=justification]").text())
                 .isEqualTo("Sai sự thật");
@@ -240,29 +220,21 @@ class PlatformReportWebTests {
                 new String[] {"ACTIONED", "REMOVED", "notadate"},
                 new String[] {"BOGUS", "REMOVED", "2026-11-12T10:00"},
                 new String[] {"ACTIONED", "BURNED", "2026-11-12T10:00"})) {
-            String stepPage = mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
-                            .cookie(ENGLISH)
-                            .param("status", bad[0])
-                            .param("action", bad[1])
-                            .param("at", bad[2]))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString();
+            String stepPage = okPage(editorPost("/platform-reports/" + report.id() + "/steps")
+                    .cookie(ENGLISH)
+                    .param("status", bad[0])
+                    .param("action", bad[1])
+                    .param("at", bad[2]));
             assertThat(Jsoup.parse(stepPage).select(".flash.error").text())
                     .as(String.join(" ", bad))
                     .isNotBlank();
             assertThat(reports.get(report.id()).status()).isEqualTo(ReportStatus.SUBMITTED);
         }
         // The language links of the page shown again lead to the report, not to the post's address (405 on GET).
-        String again = mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
-                        .header("Referer", "http://localhost/platform-reports/" + report.id() + "?lang=vi")
-                        .param("status", "ACTIONED")
-                        .param("at", "notadate"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String again = okPage(editorPost("/platform-reports/" + report.id() + "/steps")
+                .header("Referer", "http://localhost/platform-reports/" + report.id() + "?lang=vi")
+                .param("status", "ACTIONED")
+                .param("at", "notadate"));
         assertThat(Jsoup.parse(again).select("a[hreflang=en]").attr("href"))
                 .isEqualTo("/platform-reports/" + report.id() + "?lang=en");
         // A date typed the Vietnamese way is read.
@@ -286,14 +258,10 @@ class PlatformReportWebTests {
                 first.id(),
                 new StatusChange(ReportStatus.ACTIONED, ActionTaken.LABELLED, sent.plus(3, ChronoUnit.DAYS), null));
 
-        String page = mvc.perform(get("/platform-reports")
-                        .param("unit", unit.unit().id().toString())
-                        .with(user(unit.checker()))
-                        .cookie(ENGLISH))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = okPage(get("/platform-reports")
+                .param("unit", unit.unit().id().toString())
+                .with(user(unit.checker()))
+                .cookie(ENGLISH));
         Document list = Jsoup.parse(page);
         assertThat(list.select("#reports tbody tr")).hasSize(2);
         assertThat(list.select("#figures-YOUTUBE td.sent").text()).isEqualTo("2");
@@ -318,16 +286,12 @@ class PlatformReportWebTests {
                         .with(user(unit.checker())))
                 .andExpect(status().isOk());
         // A period given the wrong way round is read the right way, and the page says so.
-        String swapped = mvc.perform(get("/platform-reports")
-                        .param("unit", unit.unit().id().toString())
-                        .param("from", LocalDate.now(VIETNAM).plusDays(1).toString())
-                        .param("to", LocalDate.now(VIETNAM).minusDays(10).toString())
-                        .with(user(unit.checker()))
-                        .cookie(ENGLISH))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String swapped = okPage(get("/platform-reports")
+                .param("unit", unit.unit().id().toString())
+                .param("from", LocalDate.now(VIETNAM).plusDays(1).toString())
+                .param("to", LocalDate.now(VIETNAM).minusDays(10).toString())
+                .with(user(unit.checker()))
+                .cookie(ENGLISH));
         Document swappedPage = Jsoup.parse(swapped);
         assertThat(swappedPage.getElementById("period-swapped").text()).startsWith("The period ended before it began");
         assertThat(swappedPage.select("#reports tbody tr")).hasSize(2);
@@ -511,5 +475,14 @@ class PlatformReportWebTests {
     /** A form post of the team's editor, with its CSRF token. */
     private MockHttpServletRequestBuilder editorPost(String path) {
         return post(path).with(user(team.editor())).with(csrf());
+    }
+
+    /** The page a request answers with 200 (a form sent back with its message is one). */
+    private String okPage(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 }
