@@ -236,23 +236,36 @@ public class MatchingManagement {
     }
 
     private void storeMatches(Item item, String text) {
-        ItemId id = item.id();
-        for (DeskMatch match : match(text, properties.itemMatches()).matches()) {
-            if (match.band() == Band.NONE || match.caseId().equals(item.caseId())) {
-                continue;
+        for (DeskMatch match : suggestionsFor(text)) {
+            if (!match.caseId().equals(item.caseId())) {
+                itemMatches.insertIfAbsent(row(item.id(), match));
             }
-            MatchDecision decision = match.band() == Band.AUTO ? MatchDecision.AUTO_LINKED : MatchDecision.PENDING;
-            itemMatches.insertIfAbsent(new ItemMatches.Row(
-                    id,
-                    match.claimId(),
-                    match.caseId(),
-                    match.score(),
-                    match.band(),
-                    decision,
-                    clock.instant(),
-                    null,
-                    null));
         }
+    }
+
+    /**
+     * The matches an item's text gets: only suggested and auto-linked ones are kept, so a text that no claim can bring
+     * to a suggestion is not ranked ({@link ClaimSearch#suggestions}).
+     */
+    private List<DeskMatch> suggestionsFor(String text) {
+        return search.suggestions(text, properties.itemMatches()).hits().stream()
+                .map(MatchingManagement::desk)
+                .filter(match -> match.band() != Band.NONE)
+                .toList();
+    }
+
+    /** The stored match of {@code item}: linked at once when AUTO, else waiting for a checker. */
+    private ItemMatches.Row row(ItemId item, DeskMatch match) {
+        return new ItemMatches.Row(
+                item,
+                match.claimId(),
+                match.caseId(),
+                match.score(),
+                match.band(),
+                match.band() == Band.AUTO ? MatchDecision.AUTO_LINKED : MatchDecision.PENDING,
+                clock.instant(),
+                null,
+                null);
     }
 
     /**
@@ -282,26 +295,11 @@ public class MatchingManagement {
             }
             ClusterSummary cluster = clusters.get(id);
             Object key = cluster == null ? id : cluster.id();
-            List<DeskMatch> matches = byCluster.computeIfAbsent(
-                    key,
-                    ignored -> search.suggestions(text, properties.itemMatches()).hits().stream()
-                            .map(MatchingManagement::desk)
-                            .filter(match -> match.band() != Band.NONE)
-                            .toList());
+            List<DeskMatch> matches = byCluster.computeIfAbsent(key, ignored -> suggestionsFor(text));
             for (DeskMatch match : matches) {
-                if (match.caseId().equals(item.caseId())) {
-                    continue;
+                if (!match.caseId().equals(item.caseId())) {
+                    rows.add(row(id, match));
                 }
-                rows.add(new ItemMatches.Row(
-                        id,
-                        match.claimId(),
-                        match.caseId(),
-                        match.score(),
-                        match.band(),
-                        match.band() == Band.AUTO ? MatchDecision.AUTO_LINKED : MatchDecision.PENDING,
-                        clock.instant(),
-                        null,
-                        null));
             }
         }
         return itemMatches.insertAllIfAbsent(rows);
