@@ -53,6 +53,9 @@ class ImportController {
     /** The query parameter by which the upload script's redirect says how the import began. */
     private static final String FLASH = "import";
 
+    /** The values of {@link #FLASH}: what {@link #began} answers. */
+    private static final java.util.Set<String> BEGINNINGS = java.util.Set.of("started", "resumed", "already");
+
     private final ImportManagement imports;
     private final MessageSource messages;
     private final NetworkManagement network;
@@ -105,7 +108,7 @@ class ImportController {
             flash.addFlashAttribute("refusalArguments", refused.arguments());
             return "redirect:/imports";
         }
-        flash.addFlashAttribute("success", flashKey(started));
+        flash.addFlashAttribute("success", flashKey(began(started)));
         return "redirect:/imports/" + started.job().id();
     }
 
@@ -130,20 +133,20 @@ class ImportController {
                                     refused.messageKey(), refused.arguments(), refused.messageKey(), locale)));
         }
         return ResponseEntity.ok(
-                Map.of("location", "/imports/" + started.job().id() + "?" + FLASH + "=" + flashWord(started)));
+                Map.of("location", "/imports/" + started.job().id() + "?" + FLASH + "=" + began(started)));
     }
 
-    /** {@code started}, {@code resumed} or {@code already}: the last word of {@link #flashKey}. */
-    private static String flashWord(ImportManagement.Started started) {
-        String key = flashKey(started);
-        return key.substring(key.lastIndexOf('.') + 1);
-    }
-
-    private static String flashKey(ImportManagement.Started started) {
+    /** How an import began: {@code already} (done before), {@code resumed} or {@code started}. */
+    private static String began(ImportManagement.Started started) {
         if (started.alreadyDone()) {
-            return "imports.flash.already";
+            return "already";
         }
-        return started.job().rowsRead() > 0 ? "imports.flash.resumed" : "imports.flash.started";
+        return started.job().rowsRead() > 0 ? "resumed" : "started";
+    }
+
+    /** The message saying how an import began ({@code imports.flash.started}, ...). */
+    private static String flashKey(String began) {
+        return "imports.flash." + began;
     }
 
     @GetMapping("/imports/{id}")
@@ -152,8 +155,8 @@ class ImportController {
             @RequestParam(name = FLASH, required = false) @Nullable String began,
             Model model) {
         model.addAttribute("job", imports.job(id));
-        if (began != null && java.util.Set.of("started", "resumed", "already").contains(began)) {
-            model.addAttribute("success", "imports.flash." + began);
+        if (began != null && BEGINNINGS.contains(began)) {
+            model.addAttribute("success", flashKey(began));
         }
         return JOB_VIEW;
     }
