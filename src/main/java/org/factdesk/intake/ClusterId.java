@@ -3,12 +3,13 @@ package org.factdesk.intake;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
+import org.factdesk.shared.Uuids;
 
 /** Identifies a near-duplicate cluster: the items that carry the same rumour. */
 public record ClusterId(@JsonValue UUID value) {
 
     public static ClusterId random() {
-        return new ClusterId(UUID.randomUUID());
+        return new ClusterId(Uuids.timeOrdered());
     }
 
     /** Parses the text form; a malformed one is an {@link IllegalArgumentException} (a 400 on the web). */

@@ -3,12 +3,13 @@ package org.factdesk.platformreports;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
+import org.factdesk.shared.Uuids;
 
 /** Identifies a report of an item to a platform. */
 public record PlatformReportId(@JsonValue UUID value) {
 
     public static PlatformReportId random() {
-        return new PlatformReportId(UUID.randomUUID());
+        return new PlatformReportId(Uuids.timeOrdered());
     }
 
     @JsonCreator

@@ -3,12 +3,13 @@ package org.factdesk.publishing;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
+import org.factdesk.shared.Uuids;
 
 /** Identifies a fact-check article. */
 public record FactCheckId(@JsonValue UUID value) {
 
     public static FactCheckId random() {
-        return new FactCheckId(UUID.randomUUID());
+        return new FactCheckId(Uuids.timeOrdered());
     }
 
     @JsonCreator

@@ -8,7 +8,7 @@ import java.util.UUID;
 public record CaseId(@JsonValue UUID value) {
 
     public static CaseId random() {
-        return new CaseId(UUID.randomUUID());
+        return new CaseId(Uuids.timeOrdered());
     }
 
     @JsonCreator

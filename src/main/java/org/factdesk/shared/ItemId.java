@@ -8,7 +8,7 @@ import java.util.UUID;
 public record ItemId(@JsonValue UUID value) {
 
     public static ItemId random() {
-        return new ItemId(UUID.randomUUID());
+        return new ItemId(Uuids.timeOrdered());
     }
 
     @JsonCreator

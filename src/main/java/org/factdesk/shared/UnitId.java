@@ -8,7 +8,7 @@ import java.util.UUID;
 public record UnitId(@JsonValue UUID value) {
 
     public static UnitId random() {
-        return new UnitId(UUID.randomUUID());
+        return new UnitId(Uuids.timeOrdered());
     }
 
     @JsonCreator

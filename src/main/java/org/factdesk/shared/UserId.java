@@ -8,7 +8,7 @@ import java.util.UUID;
 public record UserId(@JsonValue UUID value) {
 
     public static UserId random() {
-        return new UserId(UUID.randomUUID());
+        return new UserId(Uuids.timeOrdered());
     }
 
     @JsonCreator

@@ -18,6 +18,7 @@ import org.factdesk.intake.IntakeExceptions.InvalidItem;
 import org.factdesk.intake.ItemAttachment;
 import org.factdesk.shared.DataDirectory;
 import org.factdesk.shared.ItemId;
+import org.factdesk.shared.Uuids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,7 +60,8 @@ public class Attachments {
             return existing.get(0);
         }
         write(sha256, content);
-        ItemAttachment attachment = new ItemAttachment(UUID.randomUUID(), item, sha256, mediaType, content.length, now);
+        ItemAttachment attachment =
+                new ItemAttachment(Uuids.timeOrdered(), item, sha256, mediaType, content.length, now);
         jdbc.sql("""
                 insert into intake_attachment (id, item_id, sha256, media_type, size_bytes, received_at)
                 values (:id, :item, :sha256, :mediaType, :size, :receivedAt)
