@@ -194,7 +194,7 @@ public class IntakeManagement {
                 }
                 items.insert(item, key, textHash, cluster);
                 clusters.recordSighting(item.id(), cluster, seenAt);
-                fingerprint.ifPresent(print -> clusters.storeFingerprint(item.id(), print));
+                fingerprint.ifPresent(print -> clusters.storeFingerprint(item.id(), cluster, print));
                 events.publishEvent(new ItemReceived(item.id(), item.unit(), item.platform(), item.language()));
                 return new SubmissionResult(item, false);
             });
@@ -363,7 +363,7 @@ public class IntakeManagement {
         if (move) {
             clusters.moveAlone(item.id(), item.cluster(), near.get());
         }
-        clusters.storeFingerprint(item.id(), print);
+        clusters.storeFingerprint(item.id(), move ? near.get() : item.cluster(), print);
         return move;
     }
 

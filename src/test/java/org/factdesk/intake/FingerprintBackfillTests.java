@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.factdesk.intake.IntakeExceptions.ClusterNotFound;
 import org.factdesk.network.CurrentUser;
@@ -94,6 +95,13 @@ class FingerprintBackfillTests {
         return new ItemId(id);
     }
 
+    private ClusterId fingerprintCluster(ItemId item) {
+        return new ClusterId(jdbc.sql("select cluster_id from intake_fingerprint where item_id = :id")
+                .param("id", item.value())
+                .query(UUID.class)
+                .single());
+    }
+
     private boolean hasFingerprint(ItemId item) {
         return jdbc.sql("select count(*) from intake_fingerprint where item_id = :id")
                         .param("id", item.value())
@@ -147,17 +155,32 @@ class FingerprintBackfillTests {
         assertThat(hasFingerprint(tooShort)).isFalse();
         assertThat(intake.clusterOf(tooShort).size()).isEqualTo(1);
 
-        // A new copy now finds the old items by their fingerprints.
+        // Each fingerprint carries the cluster its item is in now, moved ones included.
+        for (ItemId item : List.of(oldest, older, recent.id(), unrelated)) {
+            assertThat(fingerprintCluster(item))
+                    .isEqualTo(intake.clusterOf(item).id());
+        }
+
+        // A new copy now finds the old items by their fingerprints, alone and in a batch.
         Item later = intake.submit(checker, SubmitItem.of(null, rumour() + " 🙏", Platform.TIKTOK))
                 .item();
         assertThat(intake.clusterOf(later.id()).id()).isEqualTo(recentCluster);
+        assertThat(fingerprintCluster(later.id())).isEqualTo(recentCluster);
+        List<BatchOutcome> batch = intake.submitBatch(
+                checker.units().iterator().next(),
+                checker.id(),
+                List.of(SubmitItem.of(null, rumour() + " Mọi người ơi!", Platform.FACEBOOK)));
+        ItemId batched = batch.get(0).item();
+        assertThat(batch.get(0).duplicate()).isFalse();
+        assertThat(intake.clusterOf(batched).id()).isEqualTo(recentCluster);
+        assertThat(fingerprintCluster(batched)).isEqualTo(recentCluster);
 
         // Running again changes nothing.
         IntakeManagement.Backfill again = intake.fingerprintMissing();
         assertThat(again.fingerprinted()).isZero();
         Cluster after = intake.cluster(recentCluster);
-        assertThat(after.size()).isEqualTo(4);
-        assertThat(after.copies()).isEqualTo(6);
+        assertThat(after.size()).isEqualTo(5);
+        assertThat(after.copies()).isEqualTo(7);
     }
 
     @Test

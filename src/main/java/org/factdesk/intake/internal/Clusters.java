@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.factdesk.intake.ClusterId;
 import org.factdesk.intake.ClusterSummary;
 import org.factdesk.shared.ItemId;
+import org.factdesk.shared.Uuids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -130,17 +131,22 @@ public class Clusters {
                         insert into intake_sighting (id, item_id, cluster_id, seen_at, copies)
                         values (:id, :item, :cluster, :seenAt, 1)
                         """)
-                .param("id", UUID.randomUUID())
+                .param("id", Uuids.timeOrdered())
                 .param("item", item.value())
                 .param("cluster", cluster.value())
                 .param("seenAt", toDb(seenAt))
                 .update();
     }
 
-    public void storeFingerprint(ItemId item, NearDuplicateFingerprint fingerprint) {
-        jdbc.sql("insert into intake_fingerprint (item_id, signature) values (:item, :signature)")
+    /** Stores an item's fingerprint with the cluster the item is in. */
+    public void storeFingerprint(ItemId item, ClusterId cluster, NearDuplicateFingerprint fingerprint) {
+        jdbc.sql("""
+                        insert into intake_fingerprint (item_id, signature, cluster_id)
+                        values (:item, :signature, :cluster)
+                        """)
                 .param("item", item.value())
                 .param("signature", fingerprint.toHex())
+                .param("cluster", cluster.value())
                 .update();
         bands.add(item, fingerprint);
     }
@@ -197,13 +203,18 @@ public class Clusters {
     }
 
     /**
-     * Moves an item that is alone in its cluster {@code from} into {@code into}, with its sightings: {@code into}
-     * counts one more item and the copies of {@code from}, its first and last seen widen, and it is headed by the
-     * item when the item was received earlier than its first one. {@code from} is deleted.
+     * Moves an item that is alone in its cluster {@code from} into {@code into}, with its sightings and the copy of
+     * its cluster kept with its fingerprint: {@code into} counts one more item and the copies of {@code from}, its
+     * first and last seen widen, and it is headed by the item when the item was received earlier than its first one.
+     * {@code from} is deleted.
      */
     public void moveAlone(ItemId item, ClusterId from, ClusterId into) {
         ClusterRow source = find(from).orElseThrow(() -> new IllegalStateException("No cluster " + from));
         jdbc.sql("update intake_item set cluster_id = :into where id = :item")
+                .param("into", into.value())
+                .param("item", item.value())
+                .update();
+        jdbc.sql("update intake_fingerprint set cluster_id = :into where item_id = :item")
                 .param("into", into.value())
                 .param("item", item.value())
                 .update();

@@ -118,7 +118,8 @@ class BandIndexTests {
                             checker, SubmitItem.of(null, OwnText.marked(OwnText.marker(), rumour()), Platform.ZALO))
                     .item();
             // The early row is not visible yet (another node's transaction still open) when the later one is read.
-            Map<String, Object> row = jdbc.sql("select signature, seq from intake_fingerprint where item_id = :id")
+            Map<String, Object> row = jdbc.sql(
+                            "select signature, seq, cluster_id from intake_fingerprint where item_id = :id")
                     .param("id", early.id().value())
                     .query()
                     .singleRow();
@@ -135,9 +136,13 @@ class BandIndexTests {
                     .containsKey(late.id());
 
             // Now it commits, with its lower sequence number: the next lookup finds it all the same.
-            jdbc.sql("insert into intake_fingerprint (item_id, signature, seq) values (:id, :signature, :seq)")
+            jdbc.sql("""
+                            insert into intake_fingerprint (item_id, signature, seq, cluster_id)
+                            values (:id, :signature, :seq, :cluster)
+                            """)
                     .param("id", early.id().value())
                     .param("signature", row.get("signature"))
+                    .param("cluster", row.get("cluster_id"))
                     .param("seq", ((Number) row.get("seq")).longValue())
                     .update();
             assertThat(other.candidates(List.of(earlyPrint), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
