@@ -9,7 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.factdesk.shared.TextFolding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -97,6 +99,101 @@ class NearDuplicateFingerprintTests {
                 .containsExactly("uong", "nuoc", "chanh", "diet", "covid");
         assertThat(NearDuplicateFingerprint.of("Uống nước chanh diệt covid"))
                 .isEqualTo(NearDuplicateFingerprint.of("uong nuoc chanh diet covid 😱 CHIA SẺ NGAY"));
+    }
+
+    /** The words as the patterns alone give them (every pattern on every text): what {@code words} must equal. */
+    private static List<String> wordsByPatterns(String text) {
+        String cleaned = Pattern.compile("(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_.]+")
+                .matcher(Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S*")
+                        .matcher(text)
+                        .replaceAll(" "))
+                .replaceAll(" ");
+        String folded = " "
+                + Pattern.compile("[^\\p{L}\\p{N}]+")
+                        .matcher(TextFolding.fold(cleaned))
+                        .replaceAll(" ")
+                        .strip()
+                + " ";
+        for (String bait : List.of(
+                "hay chia se ngay",
+                "chia se ngay",
+                "hay chia se",
+                "chia se cho moi nguoi",
+                "share ngay",
+                "lan truyen ngay",
+                "can share gap")) {
+            folded = folded.replace(" " + bait + " ", " ");
+        }
+        String stripped = folded.strip();
+        return stripped.isEmpty() ? List.of() : List.of(stripped.split(" "));
+    }
+
+    @Test
+    void findsTheSameWordsAsThePatternsOnRandomText() {
+        String[] pieces = {
+            "a",
+            "Z",
+            "7",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            ",",
+            "!!",
+            "-",
+            "_",
+            ".",
+            "/",
+            ":",
+            "@",
+            "@tin.nong",
+            "@_x",
+            "http",
+            "HTTPS://",
+            "https://bit.ly/x",
+            "wWw.",
+            "www.a.vn/b",
+            "Www",
+            "ht",
+            "tp://",
+            "đ",
+            "Đ",
+            "ư",
+            "ỡ",
+            "e\u0301",
+            "\u0301",
+            "😱",
+            "🙏🏽",
+            "\u200d",
+            "\u00a0",
+            "٣",
+            "Ⅻ",
+            "ʰ",
+            "中文",
+            "ǅ",
+            "½",
+            "²",
+            "\ud835\udfd8",
+            "𝔸",
+            "chia sẻ ngay",
+            "Hãy",
+            "ı",
+            "İ",
+            "K",
+            "ﬁ",
+            "\u0000",
+            "\uffff",
+            "\ud800"
+        };
+        Random random = new Random(20261129);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String sample = text.toString();
+            assertThat(NearDuplicateFingerprint.words(sample)).as(sample).isEqualTo(wordsByPatterns(sample));
+        }
     }
 
     @Test
