@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,13 @@ import org.springframework.stereotype.Component;
  * with the rows of {@code intake_fingerprint} whose sequence is above the last one it has seen, and with those below
  * it that it has not read yet (gaps, within a margin of {@value #LOOKBACK}: rows of other nodes whose transactions
  * commit out of sequence order), adding those it lacks: items stored by other nodes, or stored before the index
- * existed. Its id postings carry Bloom filters (see {@link #CODEC}). A missing, unreadable or foreign index (one that
- * has seen more rows than the database has) is rebuilt from the table. The sequence seen is recorded with each
+ * existed. Its id postings carry Bloom filters (see {@link #CODEC}). A missing, unreadable, foreign (one that has
+ * seen more rows than the database has) or older ({@link #SCHEMA_VERSION}) index is rebuilt from the table.
+ *
+ * <p>Each document also holds the item's signature, which never changes, so that the candidates come with what
+ * verifying them needs: reading the candidates' signatures from the database was a fifth of a 200,000-row import, each
+ * row from a random place of a table larger than the page cache. Their clusters, which can change, are still read from
+ * the database, for the candidates that pass the verification only. The sequence seen is recorded with each
  * Lucene commit, made at most every {@value #COMMIT_SECONDS} seconds and on shutdown; after a crash the catch-up
  * adds again what the last commit lacked.
  *
@@ -78,7 +84,15 @@ class BandIndex implements AutoCloseable {
     static final String ID = "id";
     static final String ITEM = "item";
     static final String BAND = "band";
+    static final String SIGNATURE = "signature";
     static final String SEQ = "seq";
+    static final String SCHEMA = "schema";
+    /**
+     * The version of the documents' fields, recorded with each commit; an index of another version is rebuilt from the
+     * database. 2: each document holds its item's signature.
+     */
+    static final String SCHEMA_VERSION = "2";
+
     static final int LOOKBACK = 1000;
     static final int COMMIT_SECONDS = 30;
     private static final int CHUNK = 500;
@@ -125,14 +139,25 @@ class BandIndex implements AutoCloseable {
         try {
             this.directory = FSDirectory.open(path);
             IndexWriter opened;
+            boolean rebuilt = false;
             try {
                 opened = open(directory, false);
+                if (!SCHEMA_VERSION.equals(commitValue(opened, SCHEMA))) {
+                    if (opened.getDocStats().maxDoc > 0) {
+                        log.info("The band index at {} is of an older version; rebuilding it from the database", path);
+                    }
+                    opened.close();
+                    opened = open(directory, true);
+                    rebuilt = true;
+                }
             } catch (IOException | RuntimeException unreadable) {
                 log.warn("The band index at {} cannot be read ({}); rebuilding it from the database", path, unreadable);
                 opened = open(directory, true);
+                rebuilt = true;
             }
             this.writer = opened;
-            this.seen = recordedSeq(opened);
+            String seq = commitValue(opened, SEQ);
+            this.seen = rebuilt || seq == null ? 0 : Long.parseLong(seq);
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the band index at " + path, e);
@@ -147,13 +172,13 @@ class BandIndex implements AutoCloseable {
         return new IndexWriter(directory, config);
     }
 
-    private static long recordedSeq(IndexWriter writer) {
+    private static @Nullable String commitValue(IndexWriter writer, String key) {
         for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
-            if (entry.getKey().equals(SEQ)) {
-                return Long.parseLong(entry.getValue());
+            if (entry.getKey().equals(key)) {
+                return entry.getValue();
             }
         }
-        return 0;
+        return null;
     }
 
     /**
@@ -178,48 +203,32 @@ class BandIndex implements AutoCloseable {
     /** Adds a stored item's keys (in the storing transaction); lookups see it from their next catch-up on. */
     void add(ItemId item, NearDuplicateFingerprint print) {
         try {
-            writer.updateDocument(new Term(ID, item.value().toString()), document(item, print.bandKeys()));
+            writer.updateDocument(new Term(ID, item.value().toString()), document(item, print));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A stored item found by its band keys: how many of them it shares, and its signature. */
+    record Shared(int bands, NearDuplicateFingerprint signature) {}
+
     /**
-     * For each fingerprint, the stored items sharing at least {@code minShared} of its band keys, with how many, the
-     * most shared first (then the oldest), at most {@code limit}. The keys are looked up with one terms enumeration
-     * per segment for the whole call, and the documents of each key counted: a Lucene query per fingerprint made an
-     * enumeration per key and segment, which was half of a bulk import's time.
+     * For each fingerprint, the stored items sharing at least {@code minShared} of its band keys, with how many and
+     * their signatures, the most shared first (then the oldest), at most {@code limit}. The keys are looked up with
+     * one terms enumeration per segment for the whole call ({@link #sharedBands}), and the documents of each key
+     * counted: a Lucene query per fingerprint made an enumeration per key and segment, which was half of a bulk
+     * import's time.
      */
-    List<Map<ItemId, Integer>> candidates(List<NearDuplicateFingerprint> prints, int minShared, int limit) {
+    List<Map<ItemId, Shared>> candidates(List<NearDuplicateFingerprint> prints, int minShared, int limit) {
         catchUp();
-        List<Map<ItemId, Integer>> out = new ArrayList<>(prints.size());
+        List<Map<ItemId, Shared>> out = new ArrayList<>(prints.size());
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-                TermsEnum[] enums = termsEnums(leaves, BAND);
-                PostingsEnum postings = null;
-                for (NearDuplicateFingerprint print : prints) {
-                    Map<Integer, Integer> shared = new HashMap<>();
-                    for (long key : print.bandKeys()) {
-                        BytesRef term = bytes(key);
-                        for (LeafReaderContext leaf : leaves) {
-                            TermsEnum terms = enums[leaf.ord];
-                            if (terms == null || !terms.seekExact(term)) {
-                                continue;
-                            }
-                            postings = terms.postings(postings, PostingsEnum.NONE);
-                            Bits live = leaf.reader().getLiveDocs();
-                            for (int doc = postings.nextDoc();
-                                    doc != DocIdSetIterator.NO_MORE_DOCS;
-                                    doc = postings.nextDoc()) {
-                                if (live == null || live.get(doc)) {
-                                    shared.merge(leaf.docBase + doc, 1, Integer::sum);
-                                }
-                            }
-                        }
-                    }
-                    int[] best = shared.entrySet().stream()
+                List<Map<Integer, Integer>> shared = sharedBands(prints, leaves);
+                for (Map<Integer, Integer> counts : shared) {
+                    int[] best = counts.entrySet().stream()
                             .filter(entry -> entry.getValue() >= minShared)
                             .sorted(Map.Entry.<Integer, Integer>comparingByValue()
                                     .reversed()
@@ -227,7 +236,7 @@ class BandIndex implements AutoCloseable {
                             .limit(limit)
                             .mapToInt(Map.Entry::getKey)
                             .toArray();
-                    out.add(items(searcher, best, shared));
+                    out.add(items(searcher, best, counts));
                 }
             } finally {
                 searchers.release(searcher);
@@ -238,16 +247,74 @@ class BandIndex implements AutoCloseable {
         return out;
     }
 
-    /** The items of these documents with their shared band counts, in the documents' order. */
-    private static Map<ItemId, Integer> items(IndexSearcher searcher, int[] docs, Map<Integer, Integer> shared)
+    /**
+     * For each fingerprint, the live documents holding any of its band keys, with how many. Every key of the call is
+     * looked up once per segment, in the terms' order (unsigned bytes), whichever fingerprints hold it: the seeks then
+     * move forward through a segment's terms dictionary, and a small segment's blocks are each read once rather than
+     * once per key, where looking up each fingerprint's keys in turn jumped back and forth.
+     */
+    private static List<Map<Integer, Integer>> sharedBands(
+            List<NearDuplicateFingerprint> prints, List<LeafReaderContext> leaves) throws IOException {
+        List<Map<Integer, Integer>> shared = new ArrayList<>(prints.size());
+        long[] keys = new long[prints.size() * NearDuplicateFingerprint.BANDS];
+        int[] owners = new int[keys.length];
+        int n = 0;
+        for (int p = 0; p < prints.size(); p++) {
+            shared.add(new HashMap<>());
+            for (long key : prints.get(p).bandKeys()) {
+                keys[n] = key;
+                owners[n++] = p;
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compareUnsigned(keys[a], keys[b]));
+        TermsEnum[] enums = termsEnums(leaves, BAND);
+        PostingsEnum postings = null;
+        for (LeafReaderContext leaf : leaves) {
+            TermsEnum terms = enums[leaf.ord];
+            if (terms == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int from = 0, to; from < n; from = to) {
+                long key = keys[order[from]];
+                to = from + 1;
+                while (to < n && keys[order[to]] == key) {
+                    to++;
+                }
+                if (!terms.seekExact(bytes(key))) {
+                    continue;
+                }
+                postings = terms.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        for (int holder = from; holder < to; holder++) {
+                            shared.get(owners[order[holder]]).merge(leaf.docBase + doc, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        return shared;
+    }
+
+    /** The items of these documents with their shared band counts and signatures, in the documents' order. */
+    private static Map<ItemId, Shared> items(IndexSearcher searcher, int[] docs, Map<Integer, Integer> shared)
             throws IOException {
-        Map<ItemId, Integer> items = new LinkedHashMap<>();
+        Map<ItemId, Shared> items = new LinkedHashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int doc : docs) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            BinaryDocValues values = leaf.reader().getBinaryDocValues(ITEM);
-            if (values != null && values.advanceExact(doc - leaf.docBase)) {
-                items.put(new ItemId(uuid(values.binaryValue())), shared.get(doc));
+            BinaryDocValues ids = leaf.reader().getBinaryDocValues(ITEM);
+            BinaryDocValues signatures = leaf.reader().getBinaryDocValues(SIGNATURE);
+            int local = doc - leaf.docBase;
+            if (ids != null && ids.advanceExact(local) && signatures != null && signatures.advanceExact(local)) {
+                items.put(
+                        new ItemId(uuid(ids.binaryValue())),
+                        new Shared(shared.get(doc), signature(signatures.binaryValue())));
             }
         }
         return items;
@@ -379,7 +446,8 @@ class BandIndex implements AutoCloseable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(SEQ, Long.toString(seen)).entrySet());
+        writer.setLiveCommitData(
+                Map.of(SEQ, Long.toString(seen), SCHEMA, SCHEMA_VERSION).entrySet());
         writer.commit();
         lastCommit = System.nanoTime();
     }
@@ -397,14 +465,20 @@ class BandIndex implements AutoCloseable {
         }
     }
 
-    private static Document document(ItemId item, long[] keys) {
+    private static Document document(ItemId item, NearDuplicateFingerprint print) {
         Document doc = new Document();
         doc.add(new StringField(ID, item.value().toString(), Field.Store.NO));
         ByteBuffer id = ByteBuffer.allocate(16)
                 .putLong(item.value().getMostSignificantBits())
                 .putLong(item.value().getLeastSignificantBits());
         doc.add(new BinaryDocValuesField(ITEM, new BytesRef(id.array())));
-        for (long key : keys) {
+        long[] values = print.values();
+        ByteBuffer signature = ByteBuffer.allocate(values.length * Long.BYTES);
+        for (long value : values) {
+            signature.putLong(value);
+        }
+        doc.add(new BinaryDocValuesField(SIGNATURE, new BytesRef(signature.array())));
+        for (long key : print.bandKeys()) {
             doc.add(new StringField(BAND, bytes(key), Field.Store.NO));
         }
         return doc;
@@ -412,6 +486,15 @@ class BandIndex implements AutoCloseable {
 
     private static BytesRef bytes(long key) {
         return new BytesRef(ByteBuffer.allocate(8).putLong(key).array());
+    }
+
+    private static NearDuplicateFingerprint signature(BytesRef bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+        long[] values = new long[bytes.length / Long.BYTES];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = buffer.getLong();
+        }
+        return NearDuplicateFingerprint.ofValues(values);
     }
 
     private static UUID uuid(BytesRef bytes) {

@@ -28,9 +28,10 @@ import org.springframework.stereotype.Repository;
  * transaction, with a handful of statements for the whole batch instead of a dozen per item.
  *
  * <p>Duplicates are looked up by URL key and text hash in two queries (chunked {@code in} lists), near-duplicate
- * candidates in the {@link BandIndex}, their signatures and clusters in one more query, of {@code intake_fingerprint}
- * alone (reading the candidates' item rows for their clusters was a third of a 200,000-row import); submissions of
- * the same batch are compared with each other in memory, in order, so an earlier one counts as stored for a later one.
+ * candidates in the {@link BandIndex} with their signatures, the clusters of those similar enough in one more query,
+ * of {@code intake_fingerprint} alone (reading the candidates' item rows for their clusters was a third of a
+ * 200,000-row import); submissions of the same batch are compared with each other in memory, in order, so an earlier
+ * one counts as stored for a later one.
  * Then new clusters, items, cluster counts, sightings and fingerprints are written as JDBC batches, and the new
  * fingerprints' band keys go to the band index.
  */
@@ -114,15 +115,23 @@ public class ItemBatches {
         lookup("url_key", entries.stream().map(Entry::urlKey).toList(), byUrl);
         lookup("text_hash", entries.stream().map(Entry::textHash).toList(), byHash);
         List<NearDuplicateFingerprint> unknown = unknownPrints(entries, byUrl, byHash);
-        List<Map<ItemId, Integer>> shared =
+        List<Map<ItemId, BandIndex.Shared>> shared =
                 bands.candidates(unknown, NearDuplicateFingerprint.MIN_SHARED_BANDS, STORED_CANDIDATES);
         Map<NearDuplicateFingerprint, Map<ItemId, Integer>> storedHits = new IdentityHashMap<>();
-        Set<ItemId> wanted = new HashSet<>();
+        Map<ItemId, NearDuplicateFingerprint> near = new HashMap<>();
         for (int i = 0; i < unknown.size(); i++) {
-            storedHits.put(unknown.get(i), shared.get(i));
-            wanted.addAll(shared.get(i).keySet());
+            NearDuplicateFingerprint print = unknown.get(i);
+            Map<ItemId, Integer> hits = new LinkedHashMap<>();
+            shared.get(i).forEach((id, found) -> {
+                hits.put(id, found.bands());
+                // Only a candidate similar enough can be chosen, and only then is its cluster needed.
+                if (print.isNearDuplicateOf(found.signature())) {
+                    near.put(id, found.signature());
+                }
+            });
+            storedHits.put(print, hits);
         }
-        Map<ItemId, Candidate> storedCandidates = signatures(wanted);
+        Map<ItemId, Candidate> storedCandidates = clusters(near);
 
         List<ItemId> items = new ArrayList<>(entries.size());
         boolean[] duplicate = new boolean[entries.size()];
@@ -364,22 +373,23 @@ public class ItemBatches {
         return prints;
     }
 
-    private Map<ItemId, Candidate> signatures(Set<ItemId> wanted) {
-        List<ItemId> ids = List.copyOf(wanted);
+    /**
+     * The stored near duplicates with their clusters, read from the database (a cluster can change; an item whose
+     * fingerprint the database does not hold, a document left by a rolled-back transaction, is left out).
+     */
+    private Map<ItemId, Candidate> clusters(Map<ItemId, NearDuplicateFingerprint> near) {
+        List<ItemId> ids = List.copyOf(near.keySet());
         Map<ItemId, Candidate> candidates = new HashMap<>();
         for (List<ItemId> chunk : chunks(ids)) {
             jdbc.query(
-                    "select item_id, signature, cluster_id from intake_fingerprint where item_id in ("
+                    "select item_id, cluster_id from intake_fingerprint where item_id in ("
                             + chunk.stream().map(id -> "'" + id.value() + "'").collect(Collectors.joining(", "))
                             + ")",
                     rs -> {
                         ItemId id = new ItemId(rs.getObject("item_id", UUID.class));
                         candidates.put(
                                 id,
-                                new Candidate(
-                                        id,
-                                        new ClusterId(rs.getObject("cluster_id", UUID.class)),
-                                        NearDuplicateFingerprint.fromHex(rs.getString("signature"))));
+                                new Candidate(id, new ClusterId(rs.getObject("cluster_id", UUID.class)), near.get(id)));
                     });
         }
         return candidates;

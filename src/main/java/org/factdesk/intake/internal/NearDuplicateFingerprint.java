@@ -224,7 +224,7 @@ public final class NearDuplicateFingerprint {
         return new NearDuplicateFingerprint(values);
     }
 
-    /** For tests of the banding: a signature made of given values. */
+    /** A signature made of given values: one the band index kept, or one a test of the banding makes up. */
     static NearDuplicateFingerprint ofValues(long[] values) {
         if (values.length != HASHES) {
             throw new IllegalArgumentException("A signature has " + HASHES + " values");

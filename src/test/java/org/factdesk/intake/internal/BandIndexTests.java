@@ -28,6 +28,7 @@ import org.factdesk.shared.Platform;
 import org.factdesk.testing.DeskTest;
 import org.factdesk.testing.OwnText;
 import org.factdesk.testing.TestAccounts;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,10 +89,15 @@ class BandIndexTests {
 
         Path elsewhere = Files.createTempDirectory("bands-other-node");
         try (BandIndex other = new BandIndex(elsewhere, jdbc)) {
-            List<Map<ItemId, Integer>> found =
+            List<Map<ItemId, BandIndex.Shared>> found =
                     other.candidates(List.of(copy), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32);
             assertThat(found.get(0)).containsKey(item.id());
-            assertThat(found.get(0).get(item.id())).as("shares every band").isEqualTo(NearDuplicateFingerprint.BANDS);
+            assertThat(found.get(0).get(item.id()).bands())
+                    .as("shares every band")
+                    .isEqualTo(NearDuplicateFingerprint.BANDS);
+            assertThat(found.get(0).get(item.id()).signature())
+                    .as("with the signature the database holds")
+                    .isEqualTo(print(item.text()));
 
             // Stored later, through this node's index: the other one finds it at its next lookup.
             Item later = intake.submit(checker, SubmitItem.of(null, rumour() + " 🙏🙏", Platform.ZALO))
@@ -173,37 +179,112 @@ class BandIndexTests {
     }
 
     @Test
+    void fingerprintsLookedUpTogetherFindWhatEachFindsAlone() {
+        Item first = stored();
+        Item second = intake.submit(checker, SubmitItem.of(null, rumour() + " 🙏 chia sẻ cho mọi người", Platform.ZALO))
+                .item();
+        Item other = intake.submit(
+                        checker,
+                        SubmitItem.of(
+                                null,
+                                OwnText.marked(
+                                        marker, "Chợ đầu mối đóng cửa ba ngày để phun khử khuẩn toàn bộ khu vực"),
+                                Platform.FACEBOOK))
+                .item();
+        List<NearDuplicateFingerprint> prints = List.of(
+                print(rumour() + " !!!"),
+                print(other.text()),
+                print(rumour() + " !!!"),
+                print("Một câu hoàn toàn khác không giống tin nào trong kho " + marker),
+                print(second.text()));
+
+        List<Map<ItemId, BandIndex.Shared>> together =
+                bands.candidates(prints, NearDuplicateFingerprint.MIN_SHARED_BANDS, 32);
+
+        for (int i = 0; i < prints.size(); i++) {
+            assertThat(together.get(i))
+                    .as("fingerprint %d", i)
+                    .isEqualTo(bands.candidates(List.of(prints.get(i)), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                            .get(0));
+        }
+        assertThat(together.get(0)).containsKeys(first.id(), second.id()).doesNotContainKey(other.id());
+        assertThat(together.get(1)).containsKey(other.id()).doesNotContainKeys(first.id(), second.id());
+        assertThat(together.get(0).get(first.id()).bands()).isEqualTo(NearDuplicateFingerprint.BANDS);
+    }
+
+    @Test
     void anIndexThatSawMoreThanTheDatabaseHoldsIsRebuiltFromIt() throws Exception {
         Item item = stored();
         NearDuplicateFingerprint copy = print(rumour() + " !!!");
         ItemId phantom = new ItemId(UUID.randomUUID());
         Path foreign = Files.createTempDirectory("bands-foreign");
-        try (FSDirectory directory = FSDirectory.open(foreign);
+        writeIndexOf(foreign, phantom, copy, Long.MAX_VALUE / 2, BandIndex.SCHEMA_VERSION);
+        try (BandIndex reopened = new BandIndex(foreign, jdbc)) {
+            Map<ItemId, BandIndex.Shared> found = reopened.candidates(
+                            List.of(copy), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                    .get(0);
+            assertThat(found).containsKey(item.id()).doesNotContainKey(phantom);
+        }
+    }
+
+    @Test
+    void anIndexOfAnOlderVersionIsRebuiltFromTheDatabase() throws Exception {
+        Item item = stored();
+        NearDuplicateFingerprint copy = print(rumour() + " !!!");
+        long stored = jdbc.sql("select max(seq) from intake_fingerprint")
+                .query(Long.class)
+                .single();
+        // Version 1: the documents had no signatures, and the commits no version.
+        Path older = Files.createTempDirectory("bands-older");
+        ItemId kept = new ItemId(UUID.randomUUID());
+        writeIndexOf(older, kept, copy, stored, null);
+        try (BandIndex reopened = new BandIndex(older, jdbc)) {
+            Map<ItemId, BandIndex.Shared> found = reopened.candidates(
+                            List.of(copy), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
+                    .get(0);
+            assertThat(found).as("read again from the database").containsKey(item.id());
+            assertThat(found.get(item.id()).signature()).isEqualTo(print(item.text()));
+            assertThat(found).doesNotContainKey(kept);
+        }
+        try (FSDirectory directory = FSDirectory.open(older);
+                org.apache.lucene.index.DirectoryReader reader =
+                        org.apache.lucene.index.DirectoryReader.open(directory)) {
+            assertThat(new org.apache.lucene.search.IndexSearcher(reader)
+                            .count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
+                                    BandIndex.ID, kept.value().toString()))))
+                    .as("the old documents are gone")
+                    .isZero();
+        }
+    }
+
+    /** Writes an index of one document, for {@code item} with the band keys of {@code print}, without a signature. */
+    private static void writeIndexOf(
+            Path path, ItemId item, NearDuplicateFingerprint print, long seq, @Nullable String version)
+            throws Exception {
+        try (FSDirectory directory = FSDirectory.open(path);
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new KeywordAnalyzer()))) {
             Document doc = new Document();
-            doc.add(new StringField(BandIndex.ID, phantom.value().toString(), Field.Store.NO));
+            doc.add(new StringField(BandIndex.ID, item.value().toString(), Field.Store.NO));
             doc.add(new BinaryDocValuesField(
                     BandIndex.ITEM,
                     new BytesRef(ByteBuffer.allocate(16)
-                            .putLong(phantom.value().getMostSignificantBits())
-                            .putLong(phantom.value().getLeastSignificantBits())
+                            .putLong(item.value().getMostSignificantBits())
+                            .putLong(item.value().getLeastSignificantBits())
                             .array())));
-            for (long key : copy.bandKeys()) {
+            for (long key : print.bandKeys()) {
                 doc.add(new StringField(
                         BandIndex.BAND,
                         new BytesRef(ByteBuffer.allocate(8).putLong(key).array()),
                         Field.Store.NO));
             }
             writer.addDocument(doc);
-            writer.setLiveCommitData(
-                    Map.of(BandIndex.SEQ, Long.toString(Long.MAX_VALUE / 2)).entrySet());
+            Map<String, String> commit = new java.util.HashMap<>();
+            commit.put(BandIndex.SEQ, Long.toString(seq));
+            if (version != null) {
+                commit.put(BandIndex.SCHEMA, version);
+            }
+            writer.setLiveCommitData(commit.entrySet());
             writer.commit();
-        }
-        try (BandIndex reopened = new BandIndex(foreign, jdbc)) {
-            Map<ItemId, Integer> found = reopened.candidates(
-                            List.of(copy), NearDuplicateFingerprint.MIN_SHARED_BANDS, 32)
-                    .get(0);
-            assertThat(found).containsKey(item.id()).doesNotContainKey(phantom);
         }
     }
 
