@@ -63,7 +63,7 @@ public final class NearDuplicateFingerprint {
     private static final Pattern URLS = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S*");
     private static final Pattern HANDLES = Pattern.compile("(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_.]+");
     /** Calls to share, folded; they are added to copies and say nothing about the claim. */
-    private static final List<String> SHARE_BAIT = List.of(
+    static final List<String> SHARE_BAIT = List.of(
             "hay chia se ngay",
             "chia se ngay",
             "hay chia se",

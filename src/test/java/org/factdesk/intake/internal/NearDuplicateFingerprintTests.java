@@ -114,14 +114,7 @@ class NearDuplicateFingerprintTests {
                         .replaceAll(" ")
                         .strip()
                 + " ";
-        for (String bait : List.of(
-                "hay chia se ngay",
-                "chia se ngay",
-                "hay chia se",
-                "chia se cho moi nguoi",
-                "share ngay",
-                "lan truyen ngay",
-                "can share gap")) {
+        for (String bait : NearDuplicateFingerprint.SHARE_BAIT) {
             folded = folded.replace(" " + bait + " ", " ");
         }
         String stripped = folded.strip();
