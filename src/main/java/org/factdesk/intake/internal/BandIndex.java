@@ -64,14 +64,14 @@ import org.springframework.stereotype.Component;
  * it that it has not read yet (gaps, within a margin of {@value #LOOKBACK}: rows of other nodes whose transactions
  * commit out of sequence order), adding those it lacks: items stored by other nodes, or stored before the index
  * existed. Its id postings carry Bloom filters (see {@link #CODEC}). A missing, unreadable, foreign (one that has
- * seen more rows than the database has) or older ({@link #SCHEMA_VERSION}) index is rebuilt from the table.
+ * seen more rows than the database has) or older ({@link #SCHEMA_VERSION}) index is rebuilt from the table. The
+ * sequence seen is recorded with each Lucene commit, made at most every {@value #COMMIT_SECONDS} seconds and on
+ * shutdown; after a crash the catch-up adds again what the last commit lacked.
  *
  * <p>Each document also holds the item's signature, which never changes, so that the candidates come with what
  * verifying them needs: reading the candidates' signatures from the database was a fifth of a 200,000-row import, each
  * row from a random place of a table larger than the page cache. Their clusters, which can change, are still read from
- * the database, for the candidates that pass the verification only. The sequence seen is recorded with each
- * Lucene commit, made at most every {@value #COMMIT_SECONDS} seconds and on shutdown; after a crash the catch-up
- * adds again what the last commit lacked.
+ * the database, for the candidates that pass the verification only.
  *
  * <p>Why not the database: 32 rows per item at random places of one B-tree were most of what a bulk import wrote,
  * committed and serialised (H2's page writer and commit walk every such row).

@@ -31,9 +31,8 @@ import org.springframework.stereotype.Repository;
  * candidates in the {@link BandIndex} with their signatures, the clusters of those similar enough in one more query,
  * of {@code intake_fingerprint} alone (reading the candidates' item rows for their clusters was a third of a
  * 200,000-row import); submissions of the same batch are compared with each other in memory, in order, so an earlier
- * one counts as stored for a later one.
- * Then new clusters, items, cluster counts, sightings and fingerprints are written as JDBC batches, and the new
- * fingerprints' band keys go to the band index.
+ * one counts as stored for a later one. Then new clusters, items, cluster counts, sightings and fingerprints are
+ * written as JDBC batches, and the new fingerprints' band keys and signatures go to the band index.
  */
 @Repository
 public class ItemBatches {
