@@ -374,14 +374,16 @@ public class ItemBatches {
 
     /**
      * The stored near duplicates with their clusters, read from the database (a cluster can change; an item whose
-     * fingerprint the database does not hold, a document left by a rolled-back transaction, is left out).
+     * fingerprint the database does not hold, a document left by a rolled-back transaction, is left out, and so is
+     * one whose cluster it does not hold: H2 can keep part of a commit when killed while writing, see ImportRunner).
      */
     private Map<ItemId, Candidate> clusters(Map<ItemId, NearDuplicateFingerprint> near) {
         List<ItemId> ids = List.copyOf(near.keySet());
         Map<ItemId, Candidate> candidates = new HashMap<>();
         for (List<ItemId> chunk : chunks(ids)) {
             jdbc.query(
-                    "select item_id, cluster_id from intake_fingerprint where item_id in ("
+                    "select f.item_id, f.cluster_id from intake_fingerprint f"
+                            + " join intake_cluster c on c.id = f.cluster_id where f.item_id in ("
                             + chunk.stream().map(id -> "'" + id.value() + "'").collect(Collectors.joining(", "))
                             + ")",
                     rs -> {
