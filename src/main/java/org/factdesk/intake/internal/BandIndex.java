@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +54,12 @@ import org.springframework.stereotype.Component;
  * The band keys of the stored fingerprints ({@link NearDuplicateFingerprint#bandKeys()}), for finding the stored items
  * that share at least a few of them with a new text: a Lucene index under the data directory ({@code index/bands}),
  * one document per fingerprinted item with its 32 keys as terms. The database stays the record: the index is derived
- * from {@code intake_fingerprint} and can always be rebuilt from it.
+ * from {@code intake_fingerprint} (which items have a fingerprint) and the items' title and text (what it is, computed
+ * again by {@link NearDuplicateFingerprint#ofItem}), and can always be rebuilt from them.
  *
  * <p><b>Keeping in step.</b> Items stored on this node are added as they are stored, inside their transaction (a
- * transaction that then rolls back leaves a document whose item does not exist; it is harmless, as every candidate is
- * verified against the signatures in the database, which it does not have). Before each lookup the index catches up
+ * transaction that then rolls back leaves a document whose item does not exist; it is harmless, as a candidate's
+ * cluster is read from the database, which does not have it). Before each lookup the index catches up
  * with the rows of {@code intake_fingerprint} whose sequence is above the last one it has seen, and with those below
  * it that it has not read yet (gaps, within a margin of {@value #LOOKBACK}: rows of other nodes whose transactions
  * commit out of sequence order), adding those it lacks: items stored by other nodes, or stored before the index
@@ -70,8 +70,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Each document also holds the item's signature, which never changes, so that the candidates come with what
  * verifying them needs: reading the candidates' signatures from the database was a fifth of a 200,000-row import, each
- * row from a random place of a table larger than the page cache. Their clusters, which can change, are still read from
- * the database, for the candidates that pass the verification only.
+ * row from a random place of a table larger than the page cache. The database does not keep the signatures at all
+ * (2 KB of hex an item, three quarters of what an import wrote to it). Their clusters, which can change, are still read
+ * from the database, for the candidates that pass the verification only.
  *
  * <p>Why not the database: 32 rows per item at random places of one B-tree were most of what a bulk import wrote,
  * committed and serialised (H2's page writer and commit walk every such row).
@@ -226,17 +227,9 @@ class BandIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-                List<Map<Integer, Integer>> shared = sharedBands(prints, leaves);
-                for (Map<Integer, Integer> counts : shared) {
-                    int[] best = counts.entrySet().stream()
-                            .filter(entry -> entry.getValue() >= minShared)
-                            .sorted(Map.Entry.<Integer, Integer>comparingByValue()
-                                    .reversed()
-                                    .thenComparing(Map.Entry.comparingByKey()))
-                            .limit(limit)
-                            .mapToInt(Map.Entry::getKey)
-                            .toArray();
-                    out.add(items(searcher, best, counts));
+                DocLists hits = sharedBands(prints, leaves);
+                for (int p = 0; p < prints.size(); p++) {
+                    out.add(items(leaves, best(hits.docs[p], hits.sizes[p], minShared, limit)));
                 }
             } finally {
                 searchers.release(searcher);
@@ -247,30 +240,91 @@ class BandIndex implements AutoCloseable {
         return out;
     }
 
+    /** Per fingerprint, the documents found for each of its keys (a document once per key it holds). */
+    private record DocLists(int[][] docs, int[] sizes) {
+        void add(int print, int doc) {
+            int[] list = docs[print];
+            if (sizes[print] == list.length) {
+                list = docs[print] = Arrays.copyOf(list, list.length * 2);
+            }
+            list[sizes[print]++] = doc;
+        }
+    }
+
     /**
-     * For each fingerprint, the live documents holding any of its band keys, with how many. Every key of the call is
-     * looked up once per segment, in the terms' order (unsigned bytes), whichever fingerprints hold it: the seeks then
-     * move forward through a segment's terms dictionary, and a small segment's blocks are each read once rather than
-     * once per key, where looking up each fingerprint's keys in turn jumped back and forth.
+     * The documents found at least {@code minShared} times in {@code docs[0..size)}, with how many, most first (then
+     * the lowest document, the oldest), at most {@code limit}: each as {@code (Integer.MAX_VALUE - count) << 32 | doc},
+     * which sorts in that order.
      */
-    private static List<Map<Integer, Integer>> sharedBands(
-            List<NearDuplicateFingerprint> prints, List<LeafReaderContext> leaves) throws IOException {
-        List<Map<Integer, Integer>> shared = new ArrayList<>(prints.size());
-        long[] keys = new long[prints.size() * NearDuplicateFingerprint.BANDS];
-        int[] owners = new int[keys.length];
+    private static long[] best(int[] docs, int size, int minShared, int limit) {
+        Arrays.sort(docs, 0, size);
+        long[] found = new long[Math.max(1, size / Math.max(1, minShared))];
         int n = 0;
-        for (int p = 0; p < prints.size(); p++) {
-            shared.add(new HashMap<>());
-            for (long key : prints.get(p).bandKeys()) {
-                keys[n] = key;
-                owners[n++] = p;
+        for (int from = 0, to; from < size; from = to) {
+            to = from + 1;
+            while (to < size && docs[to] == docs[from]) {
+                to++;
+            }
+            if (to - from >= minShared) {
+                found[n++] = (long) (Integer.MAX_VALUE - (to - from)) << 32 | docs[from];
             }
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        Arrays.sort(found, 0, n);
+        return Arrays.copyOf(found, Math.min(n, limit));
+    }
+
+    /**
+     * For each fingerprint, the live documents holding any of its band keys, once per key they share. Every distinct
+     * key of the call is looked up once per segment, in the terms' order (unsigned bytes), whichever fingerprints hold
+     * it: the seeks then move forward through a segment's terms dictionary, and a small segment's blocks are each read
+     * once rather than once per key, where looking up each fingerprint's keys in turn jumped back and forth. The
+     * documents are collected in plain int arrays and counted by sorting: counting them in hash maps of boxed integers
+     * was most of the lookup's time.
+     */
+    private static DocLists sharedBands(List<NearDuplicateFingerprint> prints, List<LeafReaderContext> leaves)
+            throws IOException {
+        int bands = NearDuplicateFingerprint.BANDS;
+        long[][] printKeys = new long[prints.size()][];
+        // The distinct keys in unsigned order (flipping the sign bit makes a signed sort unsigned).
+        long[] flipped = new long[prints.size() * bands];
+        for (int p = 0; p < prints.size(); p++) {
+            printKeys[p] = prints.get(p).bandKeys();
+            for (int band = 0; band < bands; band++) {
+                flipped[p * bands + band] = printKeys[p][band] ^ Long.MIN_VALUE;
+            }
         }
-        Arrays.sort(order, (a, b) -> Long.compareUnsigned(keys[a], keys[b]));
+        Arrays.sort(flipped);
+        int distinct = 0;
+        for (int i = 0; i < flipped.length; i++) {
+            if (i == 0 || flipped[i] != flipped[i - 1]) {
+                flipped[distinct++] = flipped[i];
+            }
+        }
+        long[] keys = Arrays.copyOf(flipped, distinct);
+        // The fingerprints holding each key: holders[start[k] .. start[k + 1]).
+        int[] start = new int[distinct + 1];
+        int[] slot = new int[flipped.length];
+        for (int p = 0; p < prints.size(); p++) {
+            for (int band = 0; band < bands; band++) {
+                int k = Arrays.binarySearch(keys, printKeys[p][band] ^ Long.MIN_VALUE);
+                slot[p * bands + band] = k;
+                start[k + 1]++;
+            }
+        }
+        for (int k = 0; k < distinct; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] holders = new int[slot.length];
+        int[] filled = Arrays.copyOf(start, distinct);
+        for (int i = 0; i < slot.length; i++) {
+            holders[filled[slot[i]]++] = i / bands;
+        }
+
+        int[][] docs = new int[prints.size()][];
+        for (int p = 0; p < docs.length; p++) {
+            docs[p] = new int[bands];
+        }
+        DocLists hits = new DocLists(docs, new int[prints.size()]);
         TermsEnum[] enums = termsEnums(leaves, BAND);
         PostingsEnum postings = null;
         for (LeafReaderContext leaf : leaves) {
@@ -279,42 +333,38 @@ class BandIndex implements AutoCloseable {
                 continue;
             }
             Bits live = leaf.reader().getLiveDocs();
-            for (int from = 0, to; from < n; from = to) {
-                long key = keys[order[from]];
-                to = from + 1;
-                while (to < n && keys[order[to]] == key) {
-                    to++;
-                }
-                if (!terms.seekExact(bytes(key))) {
+            for (int k = 0; k < distinct; k++) {
+                if (!terms.seekExact(bytes(keys[k] ^ Long.MIN_VALUE))) {
                     continue;
                 }
                 postings = terms.postings(postings, PostingsEnum.NONE);
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (live == null || live.get(doc)) {
-                        for (int holder = from; holder < to; holder++) {
-                            shared.get(owners[order[holder]]).merge(leaf.docBase + doc, 1, Integer::sum);
+                        for (int h = start[k]; h < start[k + 1]; h++) {
+                            hits.add(holders[h], leaf.docBase + doc);
                         }
                     }
                 }
             }
         }
-        return shared;
+        return hits;
     }
 
-    /** The items of these documents with their shared band counts and signatures, in the documents' order. */
-    private static Map<ItemId, Shared> items(IndexSearcher searcher, int[] docs, Map<Integer, Integer> shared)
-            throws IOException {
+    /**
+     * The items of these documents ({@link #best} entries) with their shared band counts and signatures, in that
+     * order.
+     */
+    private static Map<ItemId, Shared> items(List<LeafReaderContext> leaves, long[] found) throws IOException {
         Map<ItemId, Shared> items = new LinkedHashMap<>();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (int doc : docs) {
+        for (long entry : found) {
+            int doc = (int) entry;
+            int shared = Integer.MAX_VALUE - (int) (entry >>> 32);
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
             BinaryDocValues ids = leaf.reader().getBinaryDocValues(ITEM);
             BinaryDocValues signatures = leaf.reader().getBinaryDocValues(SIGNATURE);
             int local = doc - leaf.docBase;
             if (ids != null && ids.advanceExact(local) && signatures != null && signatures.advanceExact(local)) {
-                items.put(
-                        new ItemId(uuid(ids.binaryValue())),
-                        new Shared(shared.get(doc), signature(signatures.binaryValue())));
+                items.put(new ItemId(uuid(ids.binaryValue())), new Shared(shared, signature(signatures.binaryValue())));
             }
         }
         return items;
