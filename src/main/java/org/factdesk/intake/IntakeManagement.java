@@ -264,8 +264,7 @@ public class IntakeManagement {
                 now,
                 1,
                 channel);
-        Optional<NearDuplicateFingerprint> fingerprint =
-                title == null && text == null ? Optional.empty() : NearDuplicateFingerprint.of(joined(title, text));
+        Optional<NearDuplicateFingerprint> fingerprint = NearDuplicateFingerprint.ofItem(title, text);
         return new Prepared(item, urlKey, textHash, fingerprint);
     }
 
@@ -330,8 +329,7 @@ public class IntakeManagement {
         do {
             batch = clusters.withoutFingerprint(after, properties.fingerprintBatch());
             for (Clusters.Unprinted item : batch) {
-                Optional<NearDuplicateFingerprint> print =
-                        NearDuplicateFingerprint.of(joined(item.title(), item.text()));
+                Optional<NearDuplicateFingerprint> print = NearDuplicateFingerprint.ofItem(item.title(), item.text());
                 if (print.isPresent()) {
                     Boolean moved;
                     try {

@@ -398,12 +398,13 @@ class BandIndex implements AutoCloseable {
             List<UUID> missing = missing(ids);
             for (int start = 0; start < missing.size(); start += CHUNK) {
                 List<UUID> chunk = missing.subList(start, Math.min(missing.size(), start + CHUNK));
-                jdbc.sql("select item_id, signature from intake_fingerprint where item_id in ("
+                jdbc.sql("select i.id, i.title, i.text from intake_fingerprint f join intake_item i on i.id = f.item_id"
+                                + " where f.item_id in ("
                                 + chunk.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")")
                         .query(rs -> {
-                            add(
-                                    new ItemId(rs.getObject("item_id", UUID.class)),
-                                    NearDuplicateFingerprint.fromHex(rs.getString("signature")));
+                            ItemId item = new ItemId(rs.getObject("id", UUID.class));
+                            NearDuplicateFingerprint.ofItem(rs.getString("title"), rs.getString("text"))
+                                    .ifPresent(print -> add(item, print));
                         });
             }
             if (!missing.isEmpty()) {

@@ -51,40 +51,42 @@ public class Clusters {
      * come from the band index; each is verified on its full signature.
      */
     public Optional<ClusterId> findNearest(NearDuplicateFingerprint fingerprint) {
-        List<UUID> candidates = bands
-                .candidates(List.of(fingerprint), NearDuplicateFingerprint.MIN_SHARED_BANDS, MAX_CANDIDATES)
-                .get(0)
-                .keySet()
-                .stream()
-                .map(ItemId::value)
+        Map<ItemId, BandIndex.Shared> candidates = bands.candidates(
+                        List.of(fingerprint), NearDuplicateFingerprint.MIN_SHARED_BANDS, MAX_CANDIDATES)
+                .get(0);
+        List<UUID> near = candidates.entrySet().stream()
+                .filter(candidate ->
+                        fingerprint.isNearDuplicateOf(candidate.getValue().signature()))
+                .map(candidate -> candidate.getKey().value())
                 .toList();
-        if (candidates.isEmpty()) {
+        if (near.isEmpty()) {
             return Optional.empty();
         }
+        // Ties go to the earliest received; a candidate the database does not hold (left by a rolled-back
+        // transaction) is left out.
         ClusterId best = null;
         double bestSimilarity = -1;
-        List<Candidate> stored = jdbc.sql("""
-                        select f.item_id, f.signature, i.cluster_id from intake_fingerprint f
+        List<Map.Entry<ItemId, ClusterId>> stored = jdbc.sql("""
+                        select f.item_id, i.cluster_id from intake_fingerprint f
                         join intake_item i on i.id = f.item_id
                         where f.item_id in (:ids)
                         order by i.received_at, f.item_id
                         """)
-                .param("ids", candidates)
-                .query((rs, row) -> new Candidate(
-                        new ClusterId(rs.getObject("cluster_id", UUID.class)),
-                        NearDuplicateFingerprint.fromHex(rs.getString("signature"))))
+                .param("ids", near)
+                .query((rs, row) -> Map.entry(
+                        new ItemId(rs.getObject("item_id", UUID.class)),
+                        new ClusterId(rs.getObject("cluster_id", UUID.class))))
                 .list();
-        for (Candidate candidate : stored) {
-            double similarity = fingerprint.similarity(candidate.signature());
-            if (similarity >= NearDuplicateFingerprint.THRESHOLD && similarity > bestSimilarity) {
-                best = candidate.cluster();
+        for (Map.Entry<ItemId, ClusterId> candidate : stored) {
+            double similarity =
+                    fingerprint.similarity(candidates.get(candidate.getKey()).signature());
+            if (similarity > bestSimilarity) {
+                best = candidate.getValue();
                 bestSimilarity = similarity;
             }
         }
         return Optional.ofNullable(best);
     }
-
-    private record Candidate(ClusterId cluster, NearDuplicateFingerprint signature) {}
 
     /** A new cluster of one item, seen once. */
     public void create(ClusterId id, ItemId firstItem, Instant seenAt, Instant now) {
@@ -141,11 +143,10 @@ public class Clusters {
     /** Stores an item's fingerprint with the cluster the item is in. */
     public void storeFingerprint(ItemId item, ClusterId cluster, NearDuplicateFingerprint fingerprint) {
         jdbc.sql("""
-                        insert into intake_fingerprint (item_id, signature, cluster_id)
-                        values (:item, :signature, :cluster)
+                        insert into intake_fingerprint (item_id, cluster_id)
+                        values (:item, :cluster)
                         """)
                 .param("item", item.value())
-                .param("signature", fingerprint.toHex())
                 .param("cluster", cluster.value())
                 .update();
         bands.add(item, fingerprint);

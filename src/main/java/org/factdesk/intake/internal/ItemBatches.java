@@ -188,7 +188,7 @@ public class ItemBatches {
             sightings.add(new Object[] {Uuids.timeOrdered(), item.id().value(), cluster.value(), toDb(seenAt)});
             if (entry.fingerprint().isPresent()) {
                 NearDuplicateFingerprint print = entry.fingerprint().get();
-                fingerprints.add(new Object[] {item.id().value(), print.toHex(), cluster.value()});
+                fingerprints.add(new Object[] {item.id().value(), cluster.value()});
                 long[] keys = print.bandKeys();
                 Candidate candidate = new Candidate(item.id(), cluster, print);
                 printed.add(candidate);
@@ -258,7 +258,7 @@ public class ItemBatches {
         batch(
                 "insert into intake_sighting (id, item_id, cluster_id, seen_at, copies) values (?, ?, ?, ?, 1)",
                 sightings);
-        batch("insert into intake_fingerprint (item_id, signature, cluster_id) values (?, ?, ?)", fingerprints);
+        batch("insert into intake_fingerprint (item_id, cluster_id) values (?, ?)", fingerprints);
         printed.forEach(candidate -> bands.add(candidate.id(), candidate.signature()));
         return new Stored(items, duplicate, created);
     }

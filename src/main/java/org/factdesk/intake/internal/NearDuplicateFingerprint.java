@@ -3,7 +3,6 @@ package org.factdesk.intake.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.factdesk.shared.TextFolding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A MinHash signature of a text's word shingles, with locality-sensitive banding, to recognise the same rumour
@@ -43,8 +43,10 @@ import org.factdesk.shared.TextFolding;
  * 3-word shingles; shorter ones use single words and 2-word shingles, which keep a few words' edit from replacing
  * the whole set. Texts with fewer than {@value #MIN_WORDS} words get no fingerprint: too little to say two are one.
  *
- * <p>The hash functions are fixed (seeded), so signatures stored today compare with those computed tomorrow; changing
- * {@link #SEED}, the hashing or the normalisation needs a re-fingerprint of stored items.
+ * <p>The hash functions are fixed (seeded), so signatures computed today compare with those computed tomorrow; the
+ * band index keeps the stored items' signatures and computes them again from the items' title and text when it is
+ * rebuilt. Changing {@link #SEED}, the hashing or the normalisation needs a new {@code BandIndex.SCHEMA_VERSION} (so
+ * the index is rebuilt with the new signatures) and a look at the clusters already formed.
  */
 public final class NearDuplicateFingerprint {
 
@@ -76,6 +78,17 @@ public final class NearDuplicateFingerprint {
 
     private NearDuplicateFingerprint(long[] values) {
         this.values = values;
+    }
+
+    /**
+     * The fingerprint of an item: of its title and text joined. A stored item's title and text never change, so this
+     * is also how the fingerprint of a stored item is found again (the database keeps the item, not its signature).
+     */
+    public static Optional<NearDuplicateFingerprint> ofItem(@Nullable String title, @Nullable String text) {
+        if (title == null && text == null) {
+            return Optional.empty();
+        }
+        return of((title == null ? "" : title + " ") + (text == null ? "" : text));
     }
 
     /** The fingerprint of a text, empty when it has fewer than {@value #MIN_WORDS} words once normalised. */
@@ -204,26 +217,6 @@ public final class NearDuplicateFingerprint {
         return keys;
     }
 
-    public String toHex() {
-        StringBuilder hex = new StringBuilder(HASHES * 16);
-        HexFormat format = HexFormat.of();
-        for (long value : values) {
-            hex.append(format.toHexDigits(value));
-        }
-        return hex.toString();
-    }
-
-    public static NearDuplicateFingerprint fromHex(String hex) {
-        if (hex.length() != HASHES * 16) {
-            throw new IllegalArgumentException("A signature has " + HASHES * 16 + " hex digits");
-        }
-        long[] values = new long[HASHES];
-        for (int i = 0; i < HASHES; i++) {
-            values[i] = HexFormat.fromHexDigitsToLong(hex, i * 16, i * 16 + 16);
-        }
-        return new NearDuplicateFingerprint(values);
-    }
-
     /** A signature made of given values: one the band index kept, or one a test of the banding makes up. */
     static NearDuplicateFingerprint ofValues(long[] values) {
         if (values.length != HASHES) {
@@ -248,7 +241,7 @@ public final class NearDuplicateFingerprint {
 
     @Override
     public String toString() {
-        return "MinHash[" + toHex().substring(0, 16) + "…]";
+        return "MinHash[" + Long.toHexString(values[0]) + "…]";
     }
 
     /** FNV-1a over UTF-8, then mixed: a stable 64-bit hash, unlike String.hashCode's 32 bits. */
