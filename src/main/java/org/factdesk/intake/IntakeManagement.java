@@ -284,31 +284,80 @@ public class IntakeManagement {
      */
     @Transactional
     public List<BatchOutcome> submitBatch(UnitId unit, @Nullable UserId submitter, List<SubmitItem> submissions) {
+        return store(checkBatch(unit, submitter, submissions));
+    }
+
+    /**
+     * Checks a batch of submissions and builds their items, received now, without touching the database: the part of
+     * {@link #submitBatch} that needs no transaction, so that a bulk import can check the next batch on another thread
+     * while this one is stored ({@link #submitBatch(CheckedBatch)}). Safe to call from any thread.
+     */
+    public CheckedBatch checkBatch(UnitId unit, @Nullable UserId submitter, List<SubmitItem> submissions) {
         Instant now = clock.instant();
-        List<BatchOutcome> outcomes = new ArrayList<>(submissions.size());
+        // A refusal per refused submission; null where the submission is to be stored.
+        List<BatchOutcome> refusals = new ArrayList<>(submissions.size());
         List<Prepared> accepted = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < submissions.size(); i++) {
             try {
                 accepted.add(prepare(unit, submitter, null, submissions.get(i), now));
                 positions.add(i);
-                outcomes.add(null);
+                refusals.add(null);
             } catch (InvalidItem refused) {
-                outcomes.add(BatchOutcome.refused(refused));
+                refusals.add(BatchOutcome.refused(refused));
             }
         }
-        List<ItemBatches.Entry> entries = accepted.stream()
+        return new CheckedBatch(unit, now, refusals, accepted, positions);
+    }
+
+    /**
+     * Stores a batch checked by {@link #checkBatch}, as {@link #submitBatch(UnitId, UserId, List)} does. A batch can
+     * be stored again after its transaction rolled back (a {@code DuplicateKeyException}): its items keep their ids.
+     *
+     * @return one outcome per submission, in order
+     */
+    @Transactional
+    public List<BatchOutcome> submitBatch(CheckedBatch batch) {
+        return store(batch);
+    }
+
+    private List<BatchOutcome> store(CheckedBatch batch) {
+        List<ItemBatches.Entry> entries = batch.accepted.stream()
                 .map(prepared -> new ItemBatches.Entry(
                         prepared.item(), prepared.urlKey(), prepared.textHash(), prepared.fingerprint()))
                 .toList();
-        ItemBatches.Stored stored = batches.store(entries, now);
-        for (int i = 0; i < accepted.size(); i++) {
-            outcomes.set(positions.get(i), BatchOutcome.stored(stored.items().get(i), stored.duplicate()[i]));
+        ItemBatches.Stored stored = batches.store(entries, batch.now);
+        List<BatchOutcome> outcomes = new ArrayList<>(batch.refusals);
+        for (int i = 0; i < batch.accepted.size(); i++) {
+            outcomes.set(
+                    batch.positions.get(i), BatchOutcome.stored(stored.items().get(i), stored.duplicate()[i]));
         }
         if (!stored.created().isEmpty()) {
-            events.publishEvent(new ItemsImported(stored.created(), unit));
+            events.publishEvent(new ItemsImported(stored.created(), batch.unit));
         }
         return outcomes;
+    }
+
+    /** A batch of submissions checked by {@link #checkBatch}, to store with {@link #submitBatch(CheckedBatch)}. */
+    public static final class CheckedBatch {
+        private final UnitId unit;
+        private final Instant now;
+        private final List<BatchOutcome> refusals;
+        private final List<Prepared> accepted;
+        private final List<Integer> positions;
+
+        private CheckedBatch(
+                UnitId unit,
+                Instant now,
+                List<BatchOutcome> refusals,
+                List<Prepared> accepted,
+                List<Integer> positions) {
+            this.unit = unit;
+            this.now = now;
+            this.refusals = refusals;
+            this.accepted = accepted;
+            this.positions = positions;
+        }
     }
 
     /**
