@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -Xmx1g -jar factdesk.jar bench-import [--rows 200000] [--data ../shared/data] [--claims 1210]
- * [--batch 500] [--out target/bench-import] [--jdbc URL --user U --password P]} measures bulk imports: writes (once, seeded)
+ * [--batch 2000] [--out target/bench-import] [--jdbc URL --user U --password P]} measures bulk imports: writes (once, seeded)
  * a CSV of exported posts built from the claim-matching collections (Vietnamese and English; a share of exact
  * duplicates and of near duplicates with emoji, share-bait, stripped diacritics or a dropped word), loads a fresh
  * database (an H2 file under {@code --out}, or a new schema in the PostgreSQL database given) with {@code --claims}
@@ -87,7 +87,7 @@ public final class ImportBenchCommand {
                 "--logging.level.root=WARN",
                 "--factdesk.scheduler.enabled=false",
                 "--factdesk.data-dir=" + outDir.resolve("data-" + run),
-                "--factdesk.imports.batch-size=" + options.getOrDefault("batch", "500")));
+                "--factdesk.imports.batch-size=" + options.getOrDefault("batch", "2000")));
         String database;
         if (options.containsKey("jdbc")) {
             String url = options.get("jdbc");

@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("factdesk.imports")
 public record ImportProperties(
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("2000") int batchSize,
         @DefaultValue("2147483648") long maxUploadBytes,
         @DefaultValue("1048576") int maxLineBytes) {}
