@@ -241,7 +241,18 @@ class BandIndex implements AutoCloseable {
     }
 
     /** Per fingerprint, the documents found for each of its keys (a document once per key it holds). */
-    private record DocLists(int[][] docs, int[] sizes) {
+    private static final class DocLists {
+        final int[][] docs;
+        final int[] sizes;
+
+        DocLists(int prints) {
+            docs = new int[prints][];
+            sizes = new int[prints];
+            for (int p = 0; p < prints; p++) {
+                docs[p] = new int[NearDuplicateFingerprint.BANDS];
+            }
+        }
+
         void add(int print, int doc) {
             int[] list = docs[print];
             if (sizes[print] == list.length) {
@@ -252,7 +263,7 @@ class BandIndex implements AutoCloseable {
     }
 
     /**
-     * The documents found at least {@code minShared} times in {@code docs[0..size)}, with how many, most first (then
+     * The documents found at least {@code minShared} times among the first {@code size} of {@code docs}, with how many, most first (then
      * the lowest document, the oldest), at most {@code limit}: each as {@code (Integer.MAX_VALUE - count) << 32 | doc},
      * which sorts in that order.
      */
@@ -320,11 +331,7 @@ class BandIndex implements AutoCloseable {
             holders[filled[slot[i]]++] = i / bands;
         }
 
-        int[][] docs = new int[prints.size()][];
-        for (int p = 0; p < docs.length; p++) {
-            docs[p] = new int[bands];
-        }
-        DocLists hits = new DocLists(docs, new int[prints.size()]);
+        DocLists hits = new DocLists(prints.size());
         TermsEnum[] enums = termsEnums(leaves, BAND);
         PostingsEnum postings = null;
         for (LeafReaderContext leaf : leaves) {

@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.factdesk.imports.ImportExceptions.ConcurrentImport;
 import org.factdesk.imports.ImportFormat;
 import org.factdesk.imports.ImportId;
@@ -126,11 +130,21 @@ class ImportRunnerTests {
         return job;
     }
 
-    private List<String> textsStored() {
-        return jdbc.sql("select text from intake_item where text like :marker order by received_at, id")
+    /** The stored items' line numbers (the "số N:" of their text), with when each was received, by receipt. */
+    private List<Map.Entry<Instant, Integer>> linesStored() {
+        Pattern line = Pattern.compile("số (\\d+):");
+        return jdbc
+                .sql("select text, received_at from intake_item where text like :marker")
                 .param("marker", "%" + marker + "%")
-                .query(String.class)
-                .list();
+                .query((rs, row) -> {
+                    Matcher found = line.matcher(rs.getString("text"));
+                    assertThat(found.find()).isTrue();
+                    return Map.entry(rs.getTimestamp("received_at").toInstant(), Integer.parseInt(found.group(1)));
+                })
+                .list()
+                .stream()
+                .sorted(Map.Entry.<Instant, Integer>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .toList();
     }
 
     private static boolean readerAlive(ImportId job) {
@@ -156,12 +170,14 @@ class ImportRunnerTests {
         List<Integer> lines = new ArrayList<>();
         jobs.rejections(job.id(), rejection -> lines.add((int) rejection.line()));
         assertThat(lines).as("the row without text, by its line").containsExactly(6);
-        List<String> stored = textsStored();
-        assertThat(stored).hasSize(8);
-        for (int i = 0; i < stored.size(); i++) {
-            int line = i + 2 < 6 ? i + 2 : i + 3;
-            assertThat(stored.get(i)).as("stored in the file's order").contains("số " + line + ":");
-        }
+        List<Map.Entry<Instant, Integer>> stored = linesStored();
+        assertThat(stored)
+                .as("stored in the file's order, a batch after the other")
+                .extracting(Map.Entry::getValue)
+                .containsExactly(2, 3, 4, 5, 7, 8, 9, 10);
+        assertThat(stored.stream().map(Map.Entry::getKey).distinct())
+                .as("one receipt time per batch: 2-3, 4-5, 7, 8-9, 10")
+                .hasSize(5);
         assertThat(readerAlive(job.id())).isFalse();
     }
 
@@ -181,7 +197,10 @@ class ImportRunnerTests {
                 }))
                 .isInstanceOf(ConcurrentImport.class);
 
-        assertThat(textsStored()).as("the first batch only").hasSize(2);
+        assertThat(linesStored())
+                .as("the first batch only")
+                .extracting(Map.Entry::getValue)
+                .containsExactly(2, 3);
         assertThat(readerAlive(job.id())).isFalse();
     }
 }
