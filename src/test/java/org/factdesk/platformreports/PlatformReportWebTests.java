@@ -237,6 +237,17 @@ class PlatformReportWebTests {
                 .param("at", "notadate"));
         assertThat(Jsoup.parse(again).select("a[hreflang=en]").attr("href"))
                 .isEqualTo("/platform-reports/" + report.id() + "?lang=en");
+        // So do those of an error page answered to a post (a step for a report that does not exist).
+        String refused = mvc.perform(editorPost("/platform-reports/" + java.util.UUID.randomUUID() + "/steps")
+                        .header("Referer", "http://localhost/platform-reports/" + report.id())
+                        .param("status", "ACKNOWLEDGED")
+                        .param("at", "2026-11-12T10:00"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(refused).select("a[hreflang=vi]").attr("href"))
+                .isEqualTo("/platform-reports/" + report.id() + "?lang=vi");
         // A date typed the Vietnamese way is read.
         mvc.perform(editorPost("/platform-reports/" + report.id() + "/steps")
                         .param("status", "ACKNOWLEDGED")

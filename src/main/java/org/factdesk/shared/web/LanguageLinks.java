@@ -17,6 +17,15 @@ class LanguageLinks {
 
     @ModelAttribute("languageBase")
     String languageBase(HttpServletRequest request) {
+        return base(request);
+    }
+
+    /**
+     * The address the language links of the page answered to {@code request} add {@code lang} to: empty (the page
+     * itself) for a GET, else the page the form was on, or the desk's home. Error pages ({@link UiErrors}) get their
+     * model without this advice, so they call it themselves.
+     */
+    static String base(HttpServletRequest request) {
         if ("GET".equals(request.getMethod())) {
             return "";
         }

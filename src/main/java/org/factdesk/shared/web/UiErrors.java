@@ -1,5 +1,6 @@
 package org.factdesk.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.factdesk.shared.DomainException;
 import org.springframework.context.MessageSource;
@@ -28,8 +29,9 @@ public class UiErrors {
     }
 
     @ExceptionHandler(DomainException.class)
-    String domain(DomainException exception, Model model, HttpServletResponse response) {
+    String domain(DomainException exception, Model model, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(exception.status().value());
+        model.addAttribute("languageBase", LanguageLinks.base(request));
         model.addAttribute("status", exception.status().value());
         model.addAttribute("messageFromDesk", true);
         model.addAttribute(
@@ -43,8 +45,9 @@ public class UiErrors {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String uploadTooLarge(Model model, HttpServletResponse response) {
+    String uploadTooLarge(Model model, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(413);
+        model.addAttribute("languageBase", LanguageLinks.base(request));
         model.addAttribute("status", 413);
         model.addAttribute("messageFromDesk", true);
         model.addAttribute(
