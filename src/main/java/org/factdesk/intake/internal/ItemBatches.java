@@ -116,19 +116,17 @@ public class ItemBatches {
         List<NearDuplicateFingerprint> unknown = unknownPrints(entries, byUrl, byHash);
         List<Map<ItemId, BandIndex.Shared>> shared =
                 bands.candidates(unknown, NearDuplicateFingerprint.MIN_SHARED_BANDS, STORED_CANDIDATES);
-        Map<NearDuplicateFingerprint, Map<ItemId, Integer>> storedHits = new IdentityHashMap<>();
+        Map<NearDuplicateFingerprint, Map<ItemId, BandIndex.Shared>> storedHits = new IdentityHashMap<>();
         Map<ItemId, NearDuplicateFingerprint> near = new HashMap<>();
         for (int i = 0; i < unknown.size(); i++) {
             NearDuplicateFingerprint print = unknown.get(i);
-            Map<ItemId, Integer> hits = new LinkedHashMap<>();
+            storedHits.put(print, shared.get(i));
             shared.get(i).forEach((id, found) -> {
-                hits.put(id, found.bands());
                 // Only a candidate similar enough can be chosen, and only then is its cluster needed.
                 if (print.isNearDuplicateOf(found.signature())) {
                     near.put(id, found.signature());
                 }
             });
-            storedHits.put(print, hits);
         }
         Map<ItemId, Candidate> storedCandidates = clusters(near);
 
@@ -295,15 +293,15 @@ public class ItemBatches {
     /** The nearest near duplicate's cluster among stored items and earlier items of the batch. */
     private static Optional<ClusterId> nearest(
             NearDuplicateFingerprint print,
-            Map<ItemId, Integer> storedHits,
+            Map<ItemId, BandIndex.Shared> storedHits,
             Map<ItemId, Candidate> storedCandidates,
             Map<Long, List<Candidate>> batchBands) {
         Map<ItemId, Integer> hits = new HashMap<>();
         Map<ItemId, Candidate> candidates = new HashMap<>();
-        storedHits.forEach((id, shared) -> {
+        storedHits.forEach((id, found) -> {
             Candidate candidate = storedCandidates.get(id);
             if (candidate != null) {
-                hits.put(id, shared);
+                hits.put(id, found.bands());
                 candidates.put(id, candidate);
             }
         });
